@@ -1,0 +1,2 @@
+/** Persistence and outbound clients of the assistant-service. */
+package io.openassist.assistant.infrastructure;

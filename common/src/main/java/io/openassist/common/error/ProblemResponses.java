@@ -1,0 +1,51 @@
+package io.openassist.common.error;
+
+import io.openassist.common.web.RequestCorrelation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Builds every error response of the native API, so that all of them have the same shape, carry the
+ * request id, and leave one log line an operator can find by that id.
+ */
+@ApplicationScoped
+public class ProblemResponses {
+
+  private static final Logger LOG = Logger.getLogger(ProblemResponses.class.getName());
+
+  @Inject RequestCorrelation correlation;
+
+  public Response of(int status, String code, String title, String detail) {
+    return of(status, code, title, detail, List.of());
+  }
+
+  public Response of(
+      int status, String code, String title, String detail, List<Problem.FieldError> errors) {
+    String requestId = correlation.requestId();
+    LOG.log(
+        status >= 500 ? Level.WARNING : Level.INFO,
+        () -> "request_id=" + requestId + " status=" + status + " code=" + code);
+    Problem problem =
+        new Problem(
+            Problem.typeFor(code),
+            title,
+            status,
+            detail,
+            code,
+            requestId,
+            errors.isEmpty() ? null : errors);
+    return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+  }
+
+  public Response of(ApiException e) {
+    return of(e.status(), e.code(), e.title(), e.getMessage(), e.fieldErrors());
+  }
+
+  public String requestId() {
+    return correlation.requestId();
+  }
+}

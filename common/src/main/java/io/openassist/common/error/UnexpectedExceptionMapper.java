@@ -1,0 +1,34 @@
+package io.openassist.common.error;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Anything else is our fault: 500 with a request id and no internals. The stack trace goes to the
+ * log under that id, never to the caller.
+ */
+@Provider
+public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+
+  private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+
+  @Inject ProblemResponses problems;
+
+  @Override
+  public Response toResponse(Throwable e) {
+    return unexpected(problems, e);
+  }
+
+  static Response unexpected(ProblemResponses problems, Throwable e) {
+    LOG.log(Level.SEVERE, "request_id=" + problems.requestId() + " failed unexpectedly", e);
+    return problems.of(
+        500,
+        "internal_error",
+        "Internal error",
+        "The request could not be completed; quote request_id when reporting it");
+  }
+}

@@ -1,0 +1,84 @@
+package io.openassist.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What every service must do once deployed: migrate its own schema, report ready and live, publish
+ * its OpenAPI document, and answer paths it does not have in the common problem shape. Each service
+ * runs this contract against its packaged WAR on a real Liberty server and PostgreSQL.
+ */
+@ExtendWith(ArquillianExtension.class)
+public abstract class ServiceReadinessContract {
+
+  protected final HttpApi api = new HttpApi();
+
+  @Deployment(testable = false)
+  public static WebArchive deployment() {
+    return ServiceUnderTest.packagedWar();
+  }
+
+  /** The PostgreSQL schema this service owns. */
+  protected abstract String schema();
+
+  @Test
+  void reportsReadyOnceItsSchemaIsMigrated() {
+    ApiResponse ready = api.get("/health/ready");
+    assertEquals(200, ready.status(), ready::toString);
+    JsonObject body = ready.json();
+    assertEquals("UP", body.getString("status"));
+    JsonObject database =
+        body.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+            .filter(check -> "database".equals(check.getString("name")))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no database check in " + body));
+    assertEquals("UP", database.getString("status"));
+    assertEquals(schema(), database.getJsonObject("data").getString("schema"));
+    assertEquals("current", database.getJsonObject("data").getString("migrations"));
+
+    long applied =
+        TestDatabase.count(
+            "SELECT count(*) FROM information_schema.tables"
+                + " WHERE table_schema = ? AND table_name = 'databasechangelog'",
+            schema());
+    assertEquals(1, applied, "Liquibase keeps its history inside the service's own schema");
+    assertTrue(
+        TestDatabase.count("SELECT count(*) FROM " + schema() + ".databasechangelog") > 0,
+        "at least one changeset applied");
+  }
+
+  @Test
+  void reportsLive() {
+    ApiResponse live = api.get("/health/live");
+    assertEquals(200, live.status(), live::toString);
+    assertEquals("UP", live.json().getString("status"));
+  }
+
+  @Test
+  void publishesItsOpenApiDocument() {
+    ApiResponse document = api.send("GET", "/openapi?format=JSON", null, null);
+    assertEquals(200, document.status(), document::toString);
+    assertTrue(document.json().getString("openapi").startsWith("3."), document::toString);
+  }
+
+  @Test
+  void answersAnUnknownPathWithAProblem() {
+    ApiResponse missing = api.get("/v1/no-such-thing");
+    assertEquals(404, missing.status(), missing::toString);
+    assertTrue(missing.contentType().startsWith("application/problem+json"), missing::toString);
+    JsonObject problem = missing.json();
+    assertEquals(404, problem.getInt("status"));
+    assertEquals("not_found", problem.getString("code"));
+    assertNotNull(problem.getString("title"));
+    assertNotNull(problem.getString("type"));
+    assertEquals(missing.header("X-Request-Id"), problem.getString("request_id"));
+  }
+}

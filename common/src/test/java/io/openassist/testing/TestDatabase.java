@@ -1,0 +1,56 @@
+package io.openassist.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Direct access to the test database, so that tests can assert on rows (what an acknowledged write
+ * stored, that a rejected request stored nothing) rather than only on what the API answers.
+ */
+public final class TestDatabase {
+
+  private TestDatabase() {}
+
+  public static Connection connect() throws SQLException {
+    return DriverManager.getConnection(
+        ServiceUnderTest.required("it.db.url"),
+        ServiceUnderTest.required("it.db.user"),
+        ServiceUnderTest.required("it.db.password"));
+  }
+
+  /** The single number a {@code SELECT count(*) ...} (or any one-value query) answers. */
+  public static long count(String sql, Object... parameters) {
+    Object value = value(sql, parameters);
+    return value == null ? 0 : ((Number) value).longValue();
+  }
+
+  /** The first column of the first row, or null when there is no row. */
+  public static Object value(String sql, Object... parameters) {
+    try (Connection connection = connect();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next() ? rows.getObject(1) : null;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Query failed: " + sql, e);
+    }
+  }
+
+  public static int execute(String sql, Object... parameters) {
+    try (Connection connection = connect();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Statement failed: " + sql, e);
+    }
+  }
+}

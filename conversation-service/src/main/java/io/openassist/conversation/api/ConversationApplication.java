@@ -1,0 +1,19 @@
+package io.openassist.conversation.api;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+
+/**
+ * The conversation-service's REST application, served from the root so that every path, known or
+ * not, is answered by Jakarta REST (and so in the common problem shape).
+ */
+@ApplicationPath("/")
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "OpenAssist conversation-service",
+            version = "v1",
+            description = "Conversations and their messages, kept as an auditable tree."))
+public class ConversationApplication extends Application {}

@@ -1,0 +1,2 @@
+/** Persistence and outbound clients of the conversation-service. */
+package io.openassist.conversation.infrastructure;

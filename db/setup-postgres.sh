@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Makes PostgreSQL ready for OpenAssist, idempotently, on any machine:
+#   1. a server already answers on DB_HOST:DB_PORT            -> use it
+#   2. a local Debian cluster exists but is down             -> start it
+#   3. no PostgreSQL installed or reachable at all            -> start the embedded one (real
+#      PostgreSQL binaries from Maven Central, see db/embedded), data under .run/pgdata
+# then creates the role and the databases if missing (as the `postgres` superuser over TCP where
+# that is trusted, else as the `postgres` OS user over the local socket) and verifies a login as the
+# project's role over TCP.
+#
+# Settings (defaults): DB_HOST (127.0.0.1) DB_PORT (5432) DB_USER (openassist)
+#                      DB_PASSWORD (openassist) DB_NAME (openassist) IT_DB_NAME (openassist_test)
+#                      OPENASSIST_EMBEDDED_PG (auto | always | never)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DB_HOST="${DB_HOST:-127.0.0.1}"
+DB_PORT="${DB_PORT:-5432}"
+DB_USER="${DB_USER:-openassist}"
+DB_PASSWORD="${DB_PASSWORD:-openassist}"
+DB_NAME="${DB_NAME:-openassist}"
+IT_DB_NAME="${IT_DB_NAME:-openassist_test}"
+EMBEDDED="${OPENASSIST_EMBEDDED_PG:-auto}"
+RUN_DIR="$ROOT/.run"
+
+log() { printf '[db] %s\n' "$*"; }
+
+reachable() {
+  (exec 3<>"/dev/tcp/$DB_HOST/$DB_PORT") 2>/dev/null
+}
+
+wait_reachable() {
+  for _ in $(seq 1 60); do
+    reachable && return 0
+    sleep 1
+  done
+  return 1
+}
+
+start_debian_cluster() {
+  command -v pg_lsclusters >/dev/null 2>&1 || return 1
+  local line version cluster status
+  line="$(pg_lsclusters --no-header 2>/dev/null | awk -v port="$DB_PORT" '$3 == port' | head -n 1)"
+  [ -n "$line" ] || return 1
+  read -r version cluster _ status _ <<<"$line"
+  if [ "$status" != "online" ]; then
+    log "starting local PostgreSQL cluster $version/$cluster"
+    pg_ctlcluster --skip-systemctl-redirect "$version" "$cluster" start \
+      || pg_ctlcluster "$version" "$cluster" start
+  fi
+  wait_reachable
+}
+
+start_embedded() {
+  log "no PostgreSQL reachable on $DB_HOST:$DB_PORT: starting the embedded one"
+  mkdir -p "$RUN_DIR"
+  (cd "$ROOT" && mvn -q -pl db/embedded -am install -DskipTests -DskipITs >/dev/null)
+  (cd "$ROOT" && mvn -q -pl db/embedded dependency:build-classpath \
+      -Dmdep.outputFile="$RUN_DIR/embedded-pg.classpath" >/dev/null)
+  DB_PORT="$DB_PORT" DB_USER="$DB_USER" DB_PASSWORD="$DB_PASSWORD" \
+    DB_DATABASES="$DB_NAME,$IT_DB_NAME" \
+    nohup java -Xmx64m \
+      -cp "$ROOT/db/embedded/target/classes:$(cat "$RUN_DIR/embedded-pg.classpath")" \
+      io.openassist.db.embedded.EmbeddedPostgresServer "$RUN_DIR/pgdata" \
+      >"$RUN_DIR/embedded-pg.log" 2>&1 &
+  echo $! >"$RUN_DIR/embedded-pg.pid"
+  wait_reachable || { log "embedded PostgreSQL did not start; see $RUN_DIR/embedded-pg.log"; exit 1; }
+  # The server answers before it has created the role and databases; wait for its word.
+  for _ in $(seq 1 60); do
+    grep -q 'READY' "$RUN_DIR/embedded-pg.log" 2>/dev/null && return 0
+    sleep 1
+  done
+  log "embedded PostgreSQL did not get ready; see $RUN_DIR/embedded-pg.log"
+  exit 1
+}
+
+# Runs SQL as the PostgreSQL superuser, whichever way this machine allows.
+as_superuser() {
+  if command -v psql >/dev/null 2>&1; then
+    if psql -w -h "$DB_HOST" -p "$DB_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qtAc "$1" 2>/dev/null; then
+      return 0
+    fi
+    if id postgres >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+      (cd / && runuser -u postgres -- psql -p "$DB_PORT" -d postgres -v ON_ERROR_STOP=1 -qtAc "$1")
+      return $?
+    fi
+    if id -un | grep -qx postgres; then
+      psql -p "$DB_PORT" -d postgres -v ON_ERROR_STOP=1 -qtAc "$1"
+      return $?
+    fi
+  fi
+  return 1
+}
+
+create_role_and_databases() {
+  local exists
+  exists="$(as_superuser "SELECT 1 FROM pg_roles WHERE rolname = '$DB_USER'")" || {
+    log "cannot act as the postgres superuser here; create role $DB_USER and databases" \
+        "$DB_NAME, $IT_DB_NAME yourself (see README)"
+    return 0
+  }
+  if [ "$exists" != "1" ]; then
+    log "creating role $DB_USER"
+    as_superuser "CREATE ROLE \"$DB_USER\" LOGIN PASSWORD '$DB_PASSWORD'" >/dev/null
+  fi
+  local db
+  for db in "$DB_NAME" "$IT_DB_NAME"; do
+    if [ "$(as_superuser "SELECT 1 FROM pg_database WHERE datname = '$db'")" != "1" ]; then
+      log "creating database $db"
+      as_superuser "CREATE DATABASE \"$db\" OWNER \"$DB_USER\"" >/dev/null
+    fi
+  done
+}
+
+verify_login() {
+  local db
+  for db in "$DB_NAME" "$IT_DB_NAME"; do
+    if command -v psql >/dev/null 2>&1; then
+      PGPASSWORD="$DB_PASSWORD" psql -w -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$db" \
+        -qtAc 'SELECT 1' >/dev/null \
+        || { log "cannot log in as $DB_USER to $db on $DB_HOST:$DB_PORT"; exit 1; }
+    else
+      (exec 3<>"/dev/tcp/$DB_HOST/$DB_PORT") 2>/dev/null \
+        || { log "PostgreSQL on $DB_HOST:$DB_PORT stopped answering"; exit 1; }
+    fi
+  done
+  log "PostgreSQL ready on $DB_HOST:$DB_PORT: role $DB_USER, databases $DB_NAME and $IT_DB_NAME"
+}
+
+embedded_running() {
+  [ -f "$RUN_DIR/embedded-pg.pid" ] && kill -0 "$(cat "$RUN_DIR/embedded-pg.pid")" 2>/dev/null
+}
+
+if [ "$EMBEDDED" = "always" ]; then
+  reachable || start_embedded
+elif ! reachable; then
+  if ! start_debian_cluster; then
+    [ "$EMBEDDED" = "never" ] && { log "no PostgreSQL on $DB_HOST:$DB_PORT"; exit 1; }
+    start_embedded
+  fi
+fi
+embedded_running || create_role_and_databases
+verify_login

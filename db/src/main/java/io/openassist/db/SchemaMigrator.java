@@ -1,0 +1,187 @@
+package io.openassist.db;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
+import liquibase.changelog.ChangeSet;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.LiquibaseException;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Brings this service's schema to the version its code expects, once, when the application starts.
+ *
+ * <p>Every service owns one PostgreSQL schema and one Liquibase changelog ({@code
+ * db/changelog/<schema>/master.xml}); the Liquibase bookkeeping tables live inside that schema, so
+ * services never see each other's history. Operators who run migrations themselves set {@code
+ * openassist.db.migrate-at-startup=false}; the service then only verifies that nothing is pending
+ * and reports not-ready until it is.
+ *
+ * <p>Hibernate never creates or alters the schema ({@code hibernate.hbm2ddl.auto=none}), so it does
+ * not matter that the persistence unit is built before this observer runs: the first request that
+ * touches the database arrives after readiness is reported.
+ */
+@ApplicationScoped
+public class SchemaMigrator {
+
+  private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
+  private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+
+  /** Where the migration stands; read by the readiness check. */
+  public enum State {
+    PENDING,
+    CURRENT,
+    FAILED
+  }
+
+  /** The JNDI name of the service's data source, as configured in the shared server config. */
+  static final String DATA_SOURCE = "jdbc/openassist";
+
+  private volatile DataSource dataSource;
+
+  @Inject
+  @ConfigProperty(name = "openassist.db.schema")
+  String schema;
+
+  @Inject
+  @ConfigProperty(name = "openassist.db.migrate-at-startup", defaultValue = "true")
+  boolean migrateAtStartup;
+
+  private volatile State state = State.PENDING;
+  private volatile String problem = "not yet checked";
+
+  void onStartup(@Observes Startup startup) {
+    if (migrateAtStartup) {
+      migrate();
+    } else {
+      LOG.info(
+          () ->
+              "Schema migration at start-up is off; checking that schema "
+                  + schema
+                  + " is current");
+      verify();
+    }
+  }
+
+  /** Applies every changeset not yet applied to this service's schema. */
+  public synchronized void migrate() {
+    long started = System.nanoTime();
+    try (Connection connection = dataSource().getConnection()) {
+      createSchemaIfMissing(connection);
+      Liquibase liquibase = liquibase(connection);
+      liquibase.update(new Contexts(), new LabelExpression());
+      if (!connection.getAutoCommit()) {
+        connection.commit();
+      }
+      record(State.CURRENT, null);
+      LOG.info(
+          () ->
+              String.format(
+                  "Schema %s is current (migrated in %d ms)",
+                  schema, (System.nanoTime() - started) / 1_000_000));
+    } catch (SQLException | LiquibaseException | RuntimeException e) {
+      record(State.FAILED, "migration failed: " + e.getMessage());
+      LOG.log(Level.SEVERE, "Migrating schema " + schema + " failed", e);
+    }
+  }
+
+  /**
+   * Checks, without changing anything, that every changeset has been applied. Used when migrations
+   * are run by the operator; re-run by the readiness check until the schema is current.
+   */
+  public synchronized void verify() {
+    try (Connection connection = dataSource().getConnection()) {
+      List<ChangeSet> pending =
+          liquibase(connection).listUnrunChangeSets(new Contexts(), new LabelExpression());
+      if (pending.isEmpty()) {
+        record(State.CURRENT, null);
+      } else {
+        record(State.PENDING, pending.size() + " changeset(s) not yet applied");
+      }
+    } catch (SQLException | LiquibaseException | RuntimeException e) {
+      record(State.FAILED, "cannot read migration state: " + e.getMessage());
+      LOG.log(Level.WARNING, "Checking the migration state of schema " + schema + " failed", e);
+    }
+  }
+
+  /**
+   * The service's data source, looked up rather than injected: resource injection does not reach
+   * beans that live in a library jar of the WAR.
+   */
+  public DataSource dataSource() {
+    DataSource found = dataSource;
+    if (found == null) {
+      try {
+        found = InitialContext.doLookup(DATA_SOURCE);
+      } catch (NamingException e) {
+        throw new IllegalStateException("No data source at " + DATA_SOURCE, e);
+      }
+      dataSource = found;
+    }
+    return found;
+  }
+
+  public State state() {
+    return state;
+  }
+
+  public String problem() {
+    return problem;
+  }
+
+  public String schema() {
+    return schema;
+  }
+
+  public boolean migratesAtStartup() {
+    return migrateAtStartup;
+  }
+
+  private void record(State newState, String newProblem) {
+    problem = newProblem;
+    state = newState;
+  }
+
+  private Liquibase liquibase(Connection connection) throws LiquibaseException {
+    Database database =
+        DatabaseFactory.getInstance()
+            .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+    database.setDefaultSchemaName(checkedSchema());
+    database.setLiquibaseSchemaName(checkedSchema());
+    return new Liquibase(
+        "db/changelog/" + checkedSchema() + "/master.xml",
+        new ClassLoaderResourceAccessor(SchemaMigrator.class.getClassLoader()),
+        database);
+  }
+
+  private void createSchemaIfMissing(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE SCHEMA IF NOT EXISTS " + checkedSchema());
+    }
+  }
+
+  /** The configured schema name, refused unless it is a plain identifier safe to put in DDL. */
+  private String checkedSchema() {
+    if (!SCHEMA_NAME.matcher(schema).matches()) {
+      throw new IllegalStateException("openassist.db.schema is not a plain schema name: " + schema);
+    }
+    return schema;
+  }
+}

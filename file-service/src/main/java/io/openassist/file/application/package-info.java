@@ -1,0 +1,2 @@
+/** Use cases of the file-service: transactions, permission checks and orchestration. */
+package io.openassist.file.application;
