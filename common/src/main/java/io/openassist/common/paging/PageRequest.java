@@ -3,6 +3,7 @@ package io.openassist.common.paging;
 import io.openassist.common.error.InvalidRequestException;
 import io.openassist.common.error.Problem;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -57,6 +58,42 @@ public record PageRequest(int limit, SortOrder order, String after, String befor
    */
   public boolean walksBackwards() {
     return after == null && before != null;
+  }
+
+  /** The order in which rows are read from storage: reversed when walking back from a cursor. */
+  public SortOrder fetchOrder() {
+    return walksBackwards() ? order.reversed() : order;
+  }
+
+  /** How many rows to read: one more than the page holds, to learn whether more lie beyond. */
+  public int fetchSize() {
+    return limit + 1;
+  }
+
+  /**
+   * The cursor whose object every listed object must come strictly after in ascending creation
+   * order, or null: {@code after} when listing oldest first, {@code before} when newest first.
+   */
+  public String ascendingLowerBound() {
+    return order == SortOrder.ASC ? after : before;
+  }
+
+  /** The cursor every listed object must come strictly before in ascending creation order. */
+  public String ascendingUpperBound() {
+    return order == SortOrder.ASC ? before : after;
+  }
+
+  /**
+   * Turns the rows read (in {@link #fetchOrder()}, at most {@link #fetchSize()}) into the page:
+   * trimmed to the limit and put back into the order asked for.
+   */
+  public <T> Page<T> toPage(List<T> fetched) {
+    boolean hasMore = fetched.size() > limit;
+    List<T> items = new ArrayList<>(hasMore ? fetched.subList(0, limit) : fetched);
+    if (walksBackwards()) {
+      Collections.reverse(items);
+    }
+    return new Page<>(List.copyOf(items), hasMore);
   }
 
   private static void checkCursor(String name, String value, List<Problem.FieldError> errors) {

@@ -63,4 +63,33 @@ class PageRequestTest {
     assertEquals("validation_failed", e.code());
     assertEquals(field, e.fieldErrors().get(0).field());
   }
+
+  @Test
+  void mapsCursorsToAscendingBoundsForEitherOrder() {
+    PageRequest ascending = PageRequest.of(null, "asc", "a", "b");
+    assertEquals("a", ascending.ascendingLowerBound());
+    assertEquals("b", ascending.ascendingUpperBound());
+    PageRequest descending = PageRequest.of(null, "desc", "a", "b");
+    assertEquals("b", descending.ascendingLowerBound());
+    assertEquals("a", descending.ascendingUpperBound());
+  }
+
+  @Test
+  void trimsToTheLimitAndReportsMore() {
+    PageRequest page = PageRequest.of("2", null, null, null);
+    assertEquals(3, page.fetchSize());
+    Page<String> result = page.toPage(List.of("c", "b", "a"));
+    assertEquals(List.of("c", "b"), result.items());
+    assertTrue(result.hasMore());
+    assertFalse(page.toPage(List.of("c", "b")).hasMore());
+  }
+
+  @Test
+  void readsBackwardsFromBeforeAndTurnsThePageAround() {
+    PageRequest page = PageRequest.of("2", "asc", null, "d");
+    assertEquals(SortOrder.DESC, page.fetchOrder());
+    Page<String> result = page.toPage(List.of("c", "b", "a"));
+    assertEquals(List.of("b", "c"), result.items());
+    assertTrue(result.hasMore());
+  }
 }

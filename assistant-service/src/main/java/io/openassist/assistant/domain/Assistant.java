@@ -1,0 +1,242 @@
+package io.openassist.assistant.domain;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+
+/**
+ * An assistant: the model it runs on, its instructions and tools, and how it is found (id, slug).
+ * Created complete and valid, changed only through {@link #modify}, so that no stored assistant
+ * ever breaks {@link AssistantRules}.
+ */
+@Entity
+@Table(name = "assistant")
+public class Assistant {
+
+  /** What an assistant is when the caller gives only a model, as OpenAI's defaults are. */
+  static final AssistantDefinition DEFAULTS =
+      new AssistantDefinition(
+          null,
+          null,
+          null,
+          null,
+          JsonValue.EMPTY_JSON_ARRAY,
+          JsonValue.EMPTY_JSON_OBJECT,
+          Json.createValue("auto"),
+          1.0,
+          1.0,
+          JsonValue.EMPTY_JSON_OBJECT,
+          null,
+          null,
+          JsonValue.EMPTY_JSON_ARRAY);
+
+  private static final int SLUG_BASE_LENGTH = 50;
+  private static final int SLUG_SUFFIX_LENGTH = 6;
+
+  @Id private String id;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Column(nullable = false, length = 128)
+  private String slug;
+
+  @Column(length = 256)
+  private String name;
+
+  @Column(length = 512)
+  private String description;
+
+  @Column(nullable = false, length = 256)
+  private String model;
+
+  @Column(columnDefinition = "text")
+  private String instructions;
+
+  @Convert(converter = JsonDocumentConverter.class)
+  @Column(columnDefinition = "jsonb", nullable = false)
+  private JsonValue tools;
+
+  @Convert(converter = JsonDocumentConverter.class)
+  @Column(name = "tool_resources", columnDefinition = "jsonb")
+  private JsonValue toolResources;
+
+  @Convert(converter = JsonDocumentConverter.class)
+  @Column(name = "response_format", columnDefinition = "jsonb")
+  private JsonValue responseFormat;
+
+  private Double temperature;
+
+  @Column(name = "top_p")
+  private Double topP;
+
+  @Convert(converter = JsonDocumentConverter.class)
+  @Column(columnDefinition = "jsonb", nullable = false)
+  private JsonValue metadata;
+
+  @Convert(converter = JsonDocumentConverter.class)
+  @Column(name = "default_model", columnDefinition = "jsonb")
+  private JsonValue defaultModel;
+
+  @Convert(converter = JsonDocumentConverter.class)
+  @Column(name = "available_models", columnDefinition = "jsonb", nullable = false)
+  private JsonValue availableModels;
+
+  protected Assistant() {}
+
+  /**
+   * A new assistant from what the caller gave, completed with the defaults; the slug is derived
+   * from the name when none is given.
+   */
+  public static Assistant create(String id, AssistantDefinition given, Instant now) {
+    AssistantDefinition complete = DEFAULTS.with(given);
+    if (complete.slug() == null) {
+      complete = complete.with(slugOnly(deriveSlug(complete.name(), id)));
+    }
+    AssistantRules.check(complete);
+    Assistant assistant = new Assistant();
+    assistant.id = id;
+    assistant.createdAt = now.truncatedTo(ChronoUnit.MICROS);
+    assistant.updatedAt = assistant.createdAt;
+    assistant.apply(complete);
+    return assistant;
+  }
+
+  /** Changes the members the caller gave; the others stay as they are. */
+  public void modify(AssistantDefinition changes, Instant now) {
+    AssistantDefinition changed = definition().with(changes);
+    AssistantRules.check(changed);
+    apply(changed);
+    updatedAt = now.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  public AssistantDefinition definition() {
+    return new AssistantDefinition(
+        model,
+        name,
+        description,
+        instructions,
+        tools.asJsonArray(),
+        toolResources == null ? null : toolResources.asJsonObject(),
+        responseFormat,
+        temperature,
+        topP,
+        metadata.asJsonObject(),
+        slug,
+        defaultModel == null ? null : defaultModel.asJsonObject(),
+        availableModels.asJsonArray());
+  }
+
+  private void apply(AssistantDefinition d) {
+    model = d.model();
+    name = d.name();
+    description = d.description();
+    instructions = d.instructions();
+    tools = d.tools();
+    toolResources = d.toolResources();
+    responseFormat = d.responseFormat();
+    temperature = d.temperature();
+    topP = d.topP();
+    metadata = d.metadata();
+    slug = d.slug();
+    defaultModel = d.defaultModel();
+    availableModels = d.availableModels();
+  }
+
+  /** A readable, practically unique slug: the name in lowercase words plus a piece of the id. */
+  static String deriveSlug(String name, String id) {
+    String base =
+        name == null
+            ? ""
+            : name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    if (base.length() > SLUG_BASE_LENGTH) {
+      base = base.substring(0, SLUG_BASE_LENGTH).replaceAll("-+$", "");
+    }
+    if (base.isEmpty()) {
+      base = "assistant";
+    }
+    String suffix = id.substring(id.length() - SLUG_SUFFIX_LENGTH).toLowerCase(Locale.ROOT);
+    return base + "-" + suffix;
+  }
+
+  private static AssistantDefinition slugOnly(String slug) {
+    return new AssistantDefinition(
+        null, null, null, null, null, null, null, null, null, null, slug, null, null);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+
+  public String slug() {
+    return slug;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public String model() {
+    return model;
+  }
+
+  public String instructions() {
+    return instructions;
+  }
+
+  public JsonArray tools() {
+    return tools.asJsonArray();
+  }
+
+  public JsonObject toolResources() {
+    return toolResources == null ? null : toolResources.asJsonObject();
+  }
+
+  public JsonValue responseFormat() {
+    return responseFormat;
+  }
+
+  public Double temperature() {
+    return temperature;
+  }
+
+  public Double topP() {
+    return topP;
+  }
+
+  public JsonObject metadata() {
+    return metadata.asJsonObject();
+  }
+
+  public JsonObject defaultModel() {
+    return defaultModel == null ? null : defaultModel.asJsonObject();
+  }
+
+  public JsonArray availableModels() {
+    return availableModels.asJsonArray();
+  }
+}
