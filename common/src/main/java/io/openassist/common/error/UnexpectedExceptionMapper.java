@@ -20,10 +20,6 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable e) {
-    return unexpected(problems, e);
-  }
-
-  static Response unexpected(ProblemResponses problems, Throwable e) {
     LOG.log(Level.SEVERE, "request_id=" + problems.requestId() + " failed unexpectedly", e);
     return problems.of(
         500,

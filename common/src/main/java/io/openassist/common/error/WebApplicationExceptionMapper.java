@@ -1,6 +1,9 @@
 package io.openassist.common.error;
 
 import jakarta.inject.Inject;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -17,8 +20,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
   @Override
   public Response toResponse(WebApplicationException e) {
-    if (MalformedBodyExceptionMapper.isUnreadableBody(e)) {
-      return MalformedBodyExceptionMapper.malformed(problems, e);
+    if (isUnreadableBody(e)) {
+      return malformed(e);
     }
     int status = e.getResponse().getStatus();
     Response response =
@@ -55,5 +58,36 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     return allow == null
         ? response
         : Response.fromResponse(response).header("Allow", allow).build();
+  }
+
+  private static boolean isUnreadableBody(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof JsonbException || t instanceof JsonException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * 400 {@code malformed_json}. The detail names the position of a syntax error but never echoes
+   * the parser's own message, which would expose class names.
+   */
+  private Response malformed(Throwable e) {
+    String detail =
+        "The request body is not valid JSON, has a value of the wrong type, or has a member this"
+            + " endpoint does not accept";
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof JsonParsingException parsing && parsing.getLocation() != null) {
+        detail =
+            "The request body is not valid JSON (line "
+                + parsing.getLocation().getLineNumber()
+                + ", column "
+                + parsing.getLocation().getColumnNumber()
+                + ")";
+        break;
+      }
+    }
+    return problems.of(400, "malformed_json", "Malformed request body", detail);
   }
 }
