@@ -51,6 +51,10 @@ start_debian_cluster() {
   wait_reachable
 }
 
+embedded_running() {
+  [ -f "$RUN_DIR/embedded-pg.pid" ] && kill -0 "$(cat "$RUN_DIR/embedded-pg.pid")" 2>/dev/null
+}
+
 start_embedded() {
   log "no PostgreSQL reachable on $DB_HOST:$DB_PORT: starting the embedded one"
   mkdir -p "$RUN_DIR"
@@ -59,15 +63,15 @@ start_embedded() {
       -Dmdep.outputFile="$RUN_DIR/embedded-pg.classpath" >/dev/null)
   DB_PORT="$DB_PORT" DB_USER="$DB_USER" DB_PASSWORD="$DB_PASSWORD" \
     DB_DATABASES="$DB_NAME,$IT_DB_NAME" \
-    nohup java -Xmx64m \
+    nohup java -Xmx256m -Dot.epg.working-dir="$RUN_DIR/embedded-pg-binaries" \
       -cp "$ROOT/db/embedded/target/classes:$(cat "$RUN_DIR/embedded-pg.classpath")" \
       io.openassist.db.embedded.EmbeddedPostgresServer "$RUN_DIR/pgdata" \
       >"$RUN_DIR/embedded-pg.log" 2>&1 &
   echo $! >"$RUN_DIR/embedded-pg.pid"
-  wait_reachable || { log "embedded PostgreSQL did not start; see $RUN_DIR/embedded-pg.log"; exit 1; }
-  # The server answers before it has created the role and databases; wait for its word.
-  for _ in $(seq 1 60); do
+  # It answers only once it has created the role and databases and logged in as the role.
+  for _ in $(seq 1 180); do
     grep -q 'READY' "$RUN_DIR/embedded-pg.log" 2>/dev/null && return 0
+    embedded_running || break
     sleep 1
   done
   log "embedded PostgreSQL did not get ready; see $RUN_DIR/embedded-pg.log"
@@ -125,10 +129,6 @@ verify_login() {
     fi
   done
   log "PostgreSQL ready on $DB_HOST:$DB_PORT: role $DB_USER, databases $DB_NAME and $IT_DB_NAME"
-}
-
-embedded_running() {
-  [ -f "$RUN_DIR/embedded-pg.pid" ] && kill -0 "$(cat "$RUN_DIR/embedded-pg.pid")" 2>/dev/null
 }
 
 if [ "$EMBEDDED" = "always" ]; then

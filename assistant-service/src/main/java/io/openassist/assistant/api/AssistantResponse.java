@@ -41,13 +41,13 @@ public record AssistantResponse(
     String model,
     String instructions,
     JsonArray tools,
-    @JsonbProperty("tool_resources") JsonObject toolResources,
+    @JsonbProperty("tool_resources") JsonValue toolResources,
     @JsonbProperty("response_format") JsonValue responseFormat,
     Double temperature,
     @JsonbProperty("top_p") Double topP,
     JsonObject metadata,
     String slug,
-    @JsonbProperty("default_model") JsonObject defaultModel,
+    @JsonbProperty("default_model") JsonValue defaultModel,
     @JsonbProperty("available_models") JsonArray availableModels,
     @JsonbProperty("updated_at") long updatedAt) {
 
@@ -63,15 +63,20 @@ public record AssistantResponse(
         a.model(),
         a.instructions(),
         a.tools(),
-        a.toolResources(),
-        a.responseFormat(),
+        orNull(a.toolResources()),
+        orNull(a.responseFormat()),
         a.temperature(),
         a.topP(),
         a.metadata(),
         a.slug(),
-        a.defaultModel() == null ? null : modelObject(a.defaultModel()),
+        a.defaultModel() == null ? JsonValue.NULL : modelObject(a.defaultModel()),
         models.build(),
         a.updatedAt().getEpochSecond());
+  }
+
+  /** JSON-B leaves out JSON-typed members that are null; these must be present, as null. */
+  private static JsonValue orNull(JsonValue value) {
+    return value == null ? JsonValue.NULL : value;
   }
 
   /** A stored {@code {id, provider}} reference as Metorial's {@code assistant.model} object. */

@@ -88,6 +88,34 @@ class AssistantLifecycleIT {
   }
 
   @Test
+  void aMinimalAssistantHasEveryMemberOfTheShape() {
+    JsonObject body = api.post("/v1/assistants", "{\"model\": \"gpt-4\"}").json();
+    for (String member :
+        List.of(
+            "id",
+            "object",
+            "created_at",
+            "name",
+            "description",
+            "model",
+            "instructions",
+            "tools",
+            "tool_resources",
+            "response_format",
+            "temperature",
+            "top_p",
+            "metadata",
+            "slug",
+            "default_model",
+            "available_models",
+            "updated_at")) {
+      assertTrue(body.containsKey(member), member + " missing from " + body);
+    }
+    assertTrue(body.isNull("default_model"));
+    assertTrue(body.isNull("name"));
+  }
+
+  @Test
   void modifyChangesOnlyTheMembersSent() {
     String id = create("{\"model\": \"gpt-4\", \"name\": \"Before\", \"instructions\": \"Keep\"}");
 
