@@ -3,7 +3,11 @@ package io.openassist.assistant;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.openassist.assistant.domain.ApiKey;
 import io.openassist.assistant.domain.Assistant;
+import io.openassist.assistant.domain.AssistantPermission;
+import io.openassist.assistant.domain.Organization;
+import io.openassist.assistant.domain.User;
 import io.openassist.testing.HttpApi;
 import io.openassist.testing.ServiceUnderTest;
 import jakarta.persistence.EntityManagerFactory;
@@ -35,6 +39,10 @@ class SchemaMappingIT {
         new PersistenceConfiguration("schema-validation")
             .provider(HibernatePersistenceProvider.class.getName())
             .managedClass(Assistant.class)
+            .managedClass(AssistantPermission.class)
+            .managedClass(Organization.class)
+            .managedClass(User.class)
+            .managedClass(ApiKey.class)
             .property(
                 PersistenceConfiguration.JDBC_URL,
                 System.getProperty("it.db.url") + "?currentSchema=assistant")

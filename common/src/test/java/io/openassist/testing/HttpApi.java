@@ -16,13 +16,26 @@ public final class HttpApi {
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String baseUrl;
+  private final String authorization;
 
+  /** An anonymous client of the service under test. */
   public HttpApi() {
-    this(ServiceUnderTest.baseUrl());
+    this(ServiceUnderTest.baseUrl(), null);
   }
 
-  public HttpApi(String baseUrl) {
+  private HttpApi(String baseUrl, String authorization) {
     this.baseUrl = baseUrl;
+    this.authorization = authorization;
+  }
+
+  /** The same client presenting {@code Authorization: Bearer <credential>}. */
+  public HttpApi as(String credential) {
+    return new HttpApi(baseUrl, "Bearer " + credential);
+  }
+
+  /** The same client presenting this exact {@code Authorization} header (or none, for null). */
+  public HttpApi withAuthorization(String header) {
+    return new HttpApi(baseUrl, header);
   }
 
   public ApiResponse get(String path) {
@@ -45,6 +58,9 @@ public final class HttpApi {
             .header("Accept", "application/json, application/problem+json");
     if (contentType != null) {
       request.header("Content-Type", contentType);
+    }
+    if (authorization != null) {
+      request.header("Authorization", authorization);
     }
     request.method(
         method,

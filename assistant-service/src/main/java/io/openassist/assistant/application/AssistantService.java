@@ -2,19 +2,22 @@ package io.openassist.assistant.application;
 
 import io.openassist.assistant.domain.Assistant;
 import io.openassist.assistant.domain.AssistantDefinition;
+import io.openassist.assistant.domain.Permission;
 import io.openassist.assistant.infrastructure.JpaAssistantRepository;
-import io.openassist.common.error.ResourceNotFoundException;
 import io.openassist.common.id.IdGenerator;
 import io.openassist.common.paging.Page;
 import io.openassist.common.paging.PageRequest;
+import io.openassist.common.security.Caller;
+import io.openassist.common.security.CallerContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 
 /**
- * The assistant use cases: create, read, list, modify, delete. Each runs in one transaction; an
- * answered write is committed to PostgreSQL before the response leaves.
+ * The assistant use cases: create, read, list, modify, delete, each for the current caller and
+ * within its organisation. Each runs in one transaction; an answered write is committed to
+ * PostgreSQL before the response leaves.
  */
 @ApplicationScoped
 @Transactional
@@ -22,52 +25,48 @@ public class AssistantService {
 
   static final String ID_PREFIX = "asst";
 
-  private final JpaAssistantRepository assistants;
-  private final Clock clock;
+  @Inject JpaAssistantRepository assistants;
+  @Inject AssistantAuthorization authorization;
+  @Inject CallerContext callers;
 
-  @Inject
-  public AssistantService(JpaAssistantRepository assistants) {
-    this(assistants, Clock.systemUTC());
-  }
+  private final Clock clock = Clock.systemUTC();
 
-  AssistantService(JpaAssistantRepository assistants, Clock clock) {
-    this.assistants = assistants;
-    this.clock = clock;
-  }
-
-  /** For the CDI proxy only. */
-  protected AssistantService() {
-    this.assistants = null;
-    this.clock = null;
-  }
-
+  /** A new assistant in the caller's organisation, owned by the caller. */
   public Assistant create(AssistantDefinition definition) {
+    Caller caller = callers.caller();
     Assistant assistant =
-        Assistant.create(IdGenerator.newId(ID_PREFIX), definition, clock.instant());
+        Assistant.create(
+            IdGenerator.newId(ID_PREFIX),
+            caller.organizationId(),
+            caller.userId(),
+            definition,
+            clock.instant());
     assistants.add(assistant);
     return assistant;
   }
 
   public Assistant get(String id) {
-    return assistants.find(id).orElseThrow(() -> notFound(id));
+    return authorization.require(id, Permission.VIEW);
   }
 
+  /** The assistants the caller may at least view. */
   public Page<Assistant> list(PageRequest page) {
-    return assistants.page(page);
+    return assistants.pageVisibleTo(callers.caller(), page);
   }
 
   public Assistant modify(String id, AssistantDefinition changes) {
-    Assistant assistant = get(id);
+    Assistant assistant = authorization.require(id, Permission.EDIT);
     assistant.modify(changes, clock.instant());
     assistants.flush();
     return assistant;
   }
 
   public void delete(String id) {
-    assistants.remove(get(id));
+    assistants.remove(authorization.require(id, Permission.OWNER));
   }
 
-  private static ResourceNotFoundException notFound(String id) {
-    return new ResourceNotFoundException("assistant", id);
+  /** The caller's permission on an assistant it may see (for the other services' checks). */
+  public Permission access(String id) {
+    return authorization.held(id);
   }
 }

@@ -44,6 +44,12 @@ public class Assistant {
 
   @Id private String id;
 
+  @Column(name = "organization_id", updatable = false)
+  private String organizationId;
+
+  @Column(name = "owner_id", updatable = false)
+  private String ownerId;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
@@ -97,10 +103,11 @@ public class Assistant {
   protected Assistant() {}
 
   /**
-   * A new assistant from what the caller gave, completed with the defaults; the slug is derived
-   * from the name when none is given.
+   * A new assistant of an organisation, owned by its creator, from what the creator gave, completed
+   * with the defaults; the slug is derived from the name when none is given.
    */
-  public static Assistant create(String id, AssistantDefinition given, Instant now) {
+  public static Assistant create(
+      String id, String organizationId, String ownerId, AssistantDefinition given, Instant now) {
     AssistantDefinition complete = DEFAULTS.with(given);
     if (complete.slug() == null) {
       complete = complete.with(slugOnly(deriveSlug(complete.name(), id)));
@@ -108,6 +115,8 @@ public class Assistant {
     AssistantRules.check(complete);
     Assistant assistant = new Assistant();
     assistant.id = id;
+    assistant.organizationId = organizationId;
+    assistant.ownerId = ownerId;
     assistant.createdAt = now.truncatedTo(ChronoUnit.MICROS);
     assistant.updatedAt = assistant.createdAt;
     assistant.apply(complete);
@@ -178,6 +187,14 @@ public class Assistant {
 
   public String id() {
     return id;
+  }
+
+  public String organizationId() {
+    return organizationId;
+  }
+
+  public String ownerId() {
+    return ownerId;
   }
 
   public Instant createdAt() {

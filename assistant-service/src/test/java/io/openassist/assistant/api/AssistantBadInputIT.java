@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.openassist.testing.ApiResponse;
 import io.openassist.testing.HttpApi;
 import io.openassist.testing.ServiceUnderTest;
+import io.openassist.testing.Tenant;
 import io.openassist.testing.TestDatabase;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -31,7 +32,7 @@ class AssistantBadInputIT {
 
   private static final String EXISTING_NAME = "Untouched";
 
-  private final HttpApi api = new HttpApi();
+  private HttpApi api;
   private String existingId;
   private String existingRow;
 
@@ -42,7 +43,8 @@ class AssistantBadInputIT {
 
   @BeforeEach
   void oneAssistantExists() {
-    TestDatabase.execute("DELETE FROM assistant.assistant");
+    Tenant.resetAssistantSchema();
+    api = new HttpApi().as(Tenant.onboard(new HttpApi(), "Bad input").adminKey());
     ApiResponse created =
         api.post(
             "/v1/assistants",
@@ -158,7 +160,7 @@ class AssistantBadInputIT {
     JsonObject onGet = assertProblem(api.get("/v1/assistants/" + missing), 404, "not_found");
     assertProblem(api.post("/v1/assistants/" + missing, "{\"name\": \"x\"}"), 404, "not_found");
     assertProblem(api.delete("/v1/assistants/" + missing), 404, "not_found");
-    assertTrue(onGet.getString("detail").contains(missing));
+    assertEquals("No assistant with this id exists", onGet.getString("detail"));
     assertNothingChanged();
   }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.openassist.testing.ApiResponse;
 import io.openassist.testing.HttpApi;
 import io.openassist.testing.ServiceUnderTest;
+import io.openassist.testing.Tenant;
 import io.openassist.testing.TestDatabase;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class AssistantLifecycleIT {
 
-  private final HttpApi api = new HttpApi();
+  private HttpApi api;
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -37,8 +38,9 @@ class AssistantLifecycleIT {
   }
 
   @BeforeEach
-  void startEmpty() {
-    TestDatabase.execute("DELETE FROM assistant.assistant");
+  void startEmptyAsAnAdmin() {
+    Tenant.resetAssistantSchema();
+    api = new HttpApi().as(Tenant.onboard(new HttpApi(), "Lifecycle").adminKey());
   }
 
   @Test

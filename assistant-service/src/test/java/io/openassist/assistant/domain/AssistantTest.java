@@ -14,10 +14,12 @@ class AssistantTest {
 
   private static final Instant T0 = Instant.parse("2026-01-01T10:00:00.123456789Z");
   private static final String ID = "asst_0123456789abcdefGHIJKLMN";
+  private static final String ORG = "org_a";
+  private static final String OWNER = "user_a";
 
   @Test
   void takesOpenAisDefaultsForWhatIsNotGiven() {
-    Assistant a = Assistant.create(ID, named("gpt-4o", null), T0);
+    Assistant a = Assistant.create(ID, ORG, OWNER, named("gpt-4o", null), T0);
     assertEquals("gpt-4o", a.model());
     assertEquals(1.0, a.temperature());
     assertEquals(1.0, a.topP());
@@ -29,7 +31,7 @@ class AssistantTest {
 
   @Test
   void keepsTimestampsAtDatabasePrecision() {
-    Assistant a = Assistant.create(ID, named("m", null), T0);
+    Assistant a = Assistant.create(ID, ORG, OWNER, named("m", null), T0);
     assertEquals(Instant.parse("2026-01-01T10:00:00.123456Z"), a.createdAt());
     assertEquals(a.createdAt(), a.updatedAt());
   }
@@ -37,14 +39,16 @@ class AssistantTest {
   @Test
   void derivesAReadableSlugFromTheName() {
     assertEquals(
-        "astronomy-tutor-ijklmn", Assistant.create(ID, named("m", "Astronomy Tutor!"), T0).slug());
-    assertEquals("assistant-ijklmn", Assistant.create(ID, named("m", null), T0).slug());
-    assertEquals("assistant-ijklmn", Assistant.create(ID, named("m", "???"), T0).slug());
+        "astronomy-tutor-ijklmn",
+        Assistant.create(ID, ORG, OWNER, named("m", "Astronomy Tutor!"), T0).slug());
+    assertEquals("assistant-ijklmn", Assistant.create(ID, ORG, OWNER, named("m", null), T0).slug());
+    assertEquals(
+        "assistant-ijklmn", Assistant.create(ID, ORG, OWNER, named("m", "???"), T0).slug());
   }
 
   @Test
   void modifyChangesOnlyWhatIsGiven() {
-    Assistant a = Assistant.create(ID, named("gpt-4o", "Tutor"), T0);
+    Assistant a = Assistant.create(ID, ORG, OWNER, named("gpt-4o", "Tutor"), T0);
     a.modify(
         new AssistantDefinition(
             null, null, "now described", null, null, null, null, 0.5, null, null, null, null, null),
@@ -59,7 +63,7 @@ class AssistantTest {
 
   @Test
   void aRejectedModificationChangesNothing() {
-    Assistant a = Assistant.create(ID, named("gpt-4o", "Tutor"), T0);
+    Assistant a = Assistant.create(ID, ORG, OWNER, named("gpt-4o", "Tutor"), T0);
     assertThrows(
         InvalidRequestException.class,
         () ->

@@ -13,6 +13,12 @@ public class ApiExceptionMapper implements ExceptionMapper<ApiException> {
 
   @Override
   public Response toResponse(ApiException e) {
-    return problems.of(e);
+    Response response = problems.of(e);
+    if (e instanceof UnauthenticatedException) {
+      return Response.fromResponse(response)
+          .header("WWW-Authenticate", "Bearer realm=\"openassist\"")
+          .build();
+    }
+    return response;
   }
 }

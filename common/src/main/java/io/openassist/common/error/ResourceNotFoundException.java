@@ -8,7 +8,11 @@ import java.util.List;
  */
 public class ResourceNotFoundException extends ApiException {
 
-  public ResourceNotFoundException(String kind, String id) {
-    super(404, "not_found", "Not found", "No " + kind + " found with id '" + id + "'", List.of());
+  /**
+   * The detail names the kind of object but not the id, so that the body for an object of another
+   * organisation is byte for byte the body for one that never existed.
+   */
+  public ResourceNotFoundException(String kind) {
+    super(404, "not_found", "Not found", "No " + kind + " with this id exists", List.of());
   }
 }

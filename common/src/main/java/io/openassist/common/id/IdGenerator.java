@@ -17,11 +17,26 @@ public final class IdGenerator {
   private IdGenerator() {}
 
   public static String newId(String prefix) {
-    StringBuilder id = new StringBuilder(prefix.length() + 1 + RANDOM_CHARACTERS);
-    id.append(prefix).append('_');
-    for (int i = 0; i < RANDOM_CHARACTERS; i++) {
-      id.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+    return prefix + '_' + randomBase62(RANDOM_CHARACTERS);
+  }
+
+  /** {@code length} characters of 0-9, A-Z, a-z from a cryptographically strong source. */
+  public static String randomBase62(int length) {
+    StringBuilder random = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      random.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
     }
-    return id.toString();
+    return random.toString();
+  }
+
+  /** A non-negative number in base 62, left-padded with zeros to {@code width} characters. */
+  public static String base62(long value, int width) {
+    char[] digits = new char[width];
+    long rest = value;
+    for (int i = width - 1; i >= 0; i--) {
+      digits[i] = ALPHABET[(int) (rest % ALPHABET.length)];
+      rest /= ALPHABET.length;
+    }
+    return new String(digits);
   }
 }

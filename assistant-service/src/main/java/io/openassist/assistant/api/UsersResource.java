@@ -1,0 +1,54 @@
+package io.openassist.assistant.api;
+
+import io.openassist.assistant.application.IdentityService;
+import io.openassist.common.error.InvalidRequestException;
+import io.openassist.common.paging.ListResponse;
+import io.openassist.common.paging.PageQuery;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code /v1/users}: the users of the caller's organisation. Everyone may look them up (to grant
+ * them permissions); only admins may create them.
+ */
+@Path("v1/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Identity")
+public class UsersResource {
+
+  @Inject IdentityService identities;
+
+  @POST
+  @Operation(summary = "Create a user of the organisation (admins)")
+  public UserResponse create(CreateUserRequest request) {
+    if (request == null) {
+      throw new InvalidRequestException("missing_body", "A JSON object body is required");
+    }
+    return UserResponse.from(
+        identities.createUser(request.name(), request.email(), request.checkedRole()));
+  }
+
+  @GET
+  @Operation(summary = "List the users of the organisation, with cursor pagination")
+  public ListResponse<UserResponse> list(@BeanParam PageQuery page) {
+    return ListResponse.of(
+        identities.users(page.toPageRequest()).map(UserResponse::from), UserResponse::id);
+  }
+
+  @GET
+  @Path("{user_id}")
+  @Operation(summary = "Retrieve a user of the organisation")
+  public UserResponse get(@PathParam("user_id") String id) {
+    return UserResponse.from(identities.user(id));
+  }
+}
