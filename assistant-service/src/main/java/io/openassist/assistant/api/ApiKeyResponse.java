@@ -7,8 +7,9 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
 /**
- * An API key on the wire. {@code key} (the secret) is present only in the answer to its creation;
- * afterwards a key is known by its id and the non-secret {@code prefix}.
+ * An API key on the wire (JSON-B drops null members that carry {@code @JsonbProperty} unless they
+ * are also {@code @JsonbNillable}). {@code key} (the secret) is present only in the answer to its
+ * creation; afterwards a key is known by its id and the non-secret {@code prefix}.
  */
 @JsonbPropertyOrder({
   "id",
@@ -31,9 +32,9 @@ public record ApiKeyResponse(
     @JsonbProperty("user_id") String userId,
     @JsonbProperty("organization_id") String organizationId,
     @JsonbProperty("created_at") long createdAt,
-    @JsonbProperty("last_used_at") Long lastUsedAt,
-    @JsonbProperty("expires_at") Long expiresAt,
-    @JsonbProperty("revoked_at") Long revokedAt,
+    @JsonbNillable @JsonbProperty("last_used_at") Long lastUsedAt,
+    @JsonbNillable @JsonbProperty("expires_at") Long expiresAt,
+    @JsonbNillable @JsonbProperty("revoked_at") Long revokedAt,
     @JsonbNillable(false) String key) {
 
   static ApiKeyResponse from(ApiKey key) {

@@ -2,6 +2,7 @@ package io.openassist.assistant.api;
 
 import io.openassist.assistant.application.IdentityService.Onboarded;
 import io.openassist.assistant.domain.Organization;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
@@ -18,7 +19,7 @@ public record OnboardedOrganizationResponse(
       String id,
       String object,
       String name,
-      @JsonbProperty("external_id") String externalId,
+      @JsonbNillable @JsonbProperty("external_id") String externalId,
       @JsonbProperty("created_at") long createdAt) {
 
     static OrganizationResponse from(Organization o) {

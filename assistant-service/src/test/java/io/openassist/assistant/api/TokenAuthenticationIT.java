@@ -1,0 +1,136 @@
+package io.openassist.assistant.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.openassist.testing.ApiResponse;
+import io.openassist.testing.HttpApi;
+import io.openassist.testing.ServiceUnderTest;
+import io.openassist.testing.Tenant;
+import io.openassist.testing.TestDatabase;
+import io.openassist.testing.TestTokens;
+import jakarta.json.JsonObject;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Portal users signed in through the identity provider, with MicroProfile JWT bearer tokens. */
+@ExtendWith(ArquillianExtension.class)
+class TokenAuthenticationIT {
+
+  private final HttpApi anonymous = new HttpApi();
+  private Tenant tenant;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return ServiceUnderTest.packagedWar();
+  }
+
+  @BeforeEach
+  void oneOrganisation() {
+    Tenant.resetAssistantSchema();
+    tenant = Tenant.onboard(anonymous, "Tokens");
+  }
+
+  @Test
+  void aValidTokenAuthenticatesAndItsUserIsCreatedOnce() {
+    String token = TestTokens.forUser("alice@idp", tenant.organizationId(), List.of("research"));
+    ApiResponse me = anonymous.as(token).get("/v1/me");
+    assertEquals(200, me.status(), me::toString);
+    JsonObject caller = me.json();
+    assertEquals("jwt", caller.getString("auth_method"));
+    assertEquals(tenant.organizationId(), caller.getString("organization_id"));
+    assertEquals("member", caller.getString("role"));
+    assertEquals("research", caller.getJsonArray("groups").getString(0));
+
+    String userId = caller.getString("user_id");
+    assertEquals(
+        userId,
+        TestDatabase.value(
+            "SELECT id FROM assistant.app_user WHERE external_subject = ?", "alice@idp"));
+    assertEquals(userId, anonymous.as(token).get("/v1/me").json().getString("user_id"));
+    assertEquals(
+        1,
+        TestDatabase.count(
+            "SELECT count(*) FROM assistant.app_user WHERE external_subject = ?", "alice@idp"));
+  }
+
+  @Test
+  void theOrganisationClaimMayCarryTheIdentityProvidersId() {
+    ApiResponse onboarded =
+        anonymous
+            .as(Tenant.OPERATOR_TOKEN)
+            .post(
+                "/v1/organizations",
+                "{\"name\": \"Federated\", \"external_id\": \"idp-tenant-42\","
+                    + " \"admin\": {\"name\": \"Ada\", \"external_subject\": \"ada\"}}");
+    assertEquals(200, onboarded.status(), onboarded::toString);
+    String organizationId = onboarded.json().getJsonObject("organization").getString("id");
+
+    ApiResponse me =
+        anonymous.as(TestTokens.forUser("ada", "idp-tenant-42", List.of())).get("/v1/me");
+    assertEquals(200, me.status(), me::toString);
+    assertEquals(organizationId, me.json().getString("organization_id"));
+    assertEquals("admin", me.json().getString("role"), "the onboarded admin signs in as admin");
+  }
+
+  @Test
+  void theConfiguredAdminGroupMakesAnAdmin() {
+    String token =
+        TestTokens.forUser("boss", tenant.organizationId(), List.of("openassist-admins"));
+    assertEquals("admin", anonymous.as(token).get("/v1/me").json().getString("role"));
+  }
+
+  @Test
+  void rejectsExpiredForeignSignedWrongIssuerAndOrganisationlessTokens() {
+    String org = tenant.organizationId();
+    long past = System.currentTimeMillis() / 1000 - 3600;
+    List<String> bad =
+        List.of(
+            TestTokens.sign(TestTokens.claims("u", org, List.of()).add("exp", past).build()),
+            TestTokens.signWithForeignKey(TestTokens.claims("u", org, List.of()).build()),
+            TestTokens.sign(
+                TestTokens.claims("u", org, List.of()).add("iss", "https://evil.test").build()),
+            TestTokens.sign(TestTokens.claims("u", org, List.of()).remove("org_id").build()),
+            TestTokens.forUser("u", "org_doesNotExist", List.of()),
+            TestTokens.unsigned(TestTokens.claims("u", org, List.of()).build()));
+    for (String token : bad) {
+      ApiResponse response = anonymous.as(token).get("/v1/me");
+      assertEquals(401, response.status(), () -> token + " -> " + response);
+      assertEquals("Invalid credentials", response.json().getString("detail"));
+    }
+    assertEquals(
+        0,
+        TestDatabase.count("SELECT count(*) FROM assistant.app_user WHERE external_subject = 'u'"),
+        "no user is created for a rejected token");
+  }
+
+  @Test
+  void groupGrantsReachTokenUsers() {
+    HttpApi admin = anonymous.as(tenant.adminKey());
+    String assistant = admin.post("/v1/assistants", "{\"model\": \"m\"}").json().getString("id");
+    assertEquals(
+        200,
+        admin
+            .post(
+                "/v1/assistants/" + assistant + "/permissions",
+                "{\"group\": \"research\", \"permission\": \"VIEW\"}")
+            .status());
+
+    HttpApi researcher =
+        anonymous.as(TestTokens.forUser("r", tenant.organizationId(), List.of("research")));
+    HttpApi outsider =
+        anonymous.as(TestTokens.forUser("o", tenant.organizationId(), List.of("sales")));
+    assertEquals(200, researcher.get("/v1/assistants/" + assistant).status());
+    assertEquals(
+        "VIEW",
+        researcher.get("/v1/assistants/" + assistant + "/access").json().getString("permission"));
+    assertTrue(researcher.get("/v1/assistants").body().contains(assistant));
+    assertEquals(404, outsider.get("/v1/assistants/" + assistant).status());
+    assertEquals(0, outsider.get("/v1/assistants").json().getJsonArray("data").size());
+  }
+}
