@@ -23,6 +23,11 @@ public final class HttpApi {
     this(ServiceUnderTest.baseUrl(), null);
   }
 
+  /** An anonymous client of the service at this base URL. */
+  public HttpApi(String baseUrl) {
+    this(baseUrl, null);
+  }
+
   private HttpApi(String baseUrl, String authorization) {
     this.baseUrl = baseUrl;
     this.authorization = authorization;

@@ -1,10 +1,13 @@
 package io.openassist.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.Locale;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -67,6 +70,25 @@ public abstract class ServiceReadinessContract {
     ApiResponse document = api.send("GET", "/openapi?format=JSON", null, null);
     assertEquals(200, document.status(), document::toString);
     assertTrue(document.json().getString("openapi").startsWith("3."), document::toString);
+  }
+
+  @Test
+  void everyPublishedOperationRequiresCredentials() {
+    ApiResponse document = api.send("GET", "/openapi?format=JSON", null, null);
+    JsonObject paths = document.json().getJsonObject("paths");
+    assertFalse(paths.isEmpty(), "the service publishes its operations");
+    for (String path : paths.keySet()) {
+      for (String method : paths.getJsonObject(path).keySet()) {
+        if (!List.of("get", "post", "put", "patch", "delete").contains(method)) {
+          continue;
+        }
+        String concrete = path.replaceAll("\\{[^}]+}", "x");
+        ApiResponse response =
+            api.send(method.toUpperCase(Locale.ROOT), concrete, "{}", "application/json");
+        assertEquals(401, response.status(), () -> method + " " + path + ": " + response);
+        assertEquals("unauthenticated", response.json().getString("code"));
+      }
+    }
   }
 
   @Test

@@ -40,6 +40,7 @@ public class OrganizationsResource {
       throw new NotFoundException();
     }
     String token = AuthenticationFilter.bearerCredential(authorization);
+    identities.requireOperator(token);
     if (request == null) {
       throw new InvalidRequestException("missing_body", "A JSON object body is required");
     }

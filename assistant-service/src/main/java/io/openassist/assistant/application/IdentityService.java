@@ -84,12 +84,7 @@ public class IdentityService {
       String adminEmail,
       String adminSubject,
       String keyName) {
-    if (presentedToken == null
-        || !MessageDigest.isEqual(
-            operatorToken.orElseThrow().getBytes(StandardCharsets.UTF_8),
-            presentedToken.getBytes(StandardCharsets.UTF_8))) {
-      throw new UnauthenticatedException();
-    }
+    requireOperator(presentedToken);
     if (externalId != null && identities.organizationExternalIdTaken(externalId)) {
       throw new ConflictException(
           "external_id_taken", "Another organisation already has this external_id");
@@ -112,8 +107,18 @@ public class IdentityService {
     return new Onboarded(organization, admin, key);
   }
 
-  public Caller me() {
-    return callers.caller();
+  /**
+   * Refuses anyone but the holder of the operator token (compared in constant time) with the same
+   * 401 as any bad credential. Callers check this before they look at the request body.
+   */
+  public void requireOperator(String presentedToken) {
+    if (!onboardingEnabled()
+        || presentedToken == null
+        || !MessageDigest.isEqual(
+            operatorToken.orElseThrow().getBytes(StandardCharsets.UTF_8),
+            presentedToken.getBytes(StandardCharsets.UTF_8))) {
+      throw new UnauthenticatedException();
+    }
   }
 
   public User createUser(String name, String email, Role role) {

@@ -1,7 +1,5 @@
-package io.openassist.assistant.api;
+package io.openassist.common.security;
 
-import io.openassist.assistant.application.IdentityService;
-import io.openassist.common.security.CallerResponse;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,17 +8,21 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code GET /v1/me}: who the credential of this request belongs to. */
+/**
+ * {@code GET /v1/me} on every service: who the credential of this request belongs to, as this
+ * service sees it. assistant-service answers from its own records; the other services answer what
+ * assistant-service told them, so the same call shows that identity reaches them intact.
+ */
 @Path("v1/me")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Identity")
 public class MeResource {
 
-  @Inject IdentityService identities;
+  @Inject CallerContext callers;
 
   @GET
   @Operation(summary = "The caller: user, organisation, role, groups and how it authenticated")
   public CallerResponse me() {
-    return CallerResponse.of(identities.me());
+    return CallerResponse.of(callers.caller());
   }
 }

@@ -1,0 +1,141 @@
+package io.openassist.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Runs the real assistant-service next to the service under test, for tests of what goes between
+ * services (credential resolution, permission checks): a Liberty server {@value #SERVER} on port
+ * {@value #PORT}, configured like assistant-service's own test server and running its packaged WAR,
+ * against the same test database. Started once per test run, stopped when the run ends.
+ */
+public final class AssistantServiceCompanion implements BeforeAllCallback {
+
+  public static final String SERVER = "assistant-service-companion";
+  public static final int PORT = 19091;
+  private static final Set<String> NOT_COPIED = Set.of("logs", "workarea", "dropins", "apps");
+
+  /** A client of the companion assistant-service. */
+  public static HttpApi api() {
+    return new HttpApi("http://localhost:" + PORT);
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    context
+        .getRoot()
+        .getStore(ExtensionContext.Namespace.GLOBAL)
+        .getOrComputeIfAbsent(SERVER, key -> start(), Running.class);
+  }
+
+  /** The started server; JUnit closes it when the whole run ends. */
+  private record Running(Path wlp) implements ExtensionContext.Store.CloseableResource {
+    @Override
+    public void close() throws IOException, InterruptedException {
+      run(wlp, "stop");
+    }
+  }
+
+  private static Running start() {
+    Path wlp = Path.of(ServiceUnderTest.required("it.wlp.home"));
+    Path template = wlp.resolve("usr/servers/assistant-service-it");
+    Path war = Path.of(ServiceUnderTest.required("it.companion.war"));
+    if (!Files.isRegularFile(template.resolve("server.xml")) || !Files.isRegularFile(war)) {
+      throw new IllegalStateException(
+          "Build assistant-service (mvn install, or mvn verify from the root) before these tests");
+    }
+    Path server = wlp.resolve("usr/servers/" + SERVER);
+    try {
+      run(wlp, "stop");
+      deleteRecursively(server);
+      copy(template, server);
+      Path bootstrap = server.resolve("bootstrap.properties");
+      List<String> properties =
+          Files.readAllLines(bootstrap).stream()
+              .map(line -> line.startsWith("http.port=") ? "http.port=" + PORT : line)
+              .toList();
+      Files.write(bootstrap, properties);
+      Files.createDirectories(server.resolve("dropins"));
+      Files.copy(war, server.resolve("dropins").resolve(war.getFileName()));
+      run(wlp, "start");
+      awaitReady();
+      return new Running(wlp);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void awaitReady() throws InterruptedException {
+    HttpClient client = HttpClient.newHttpClient();
+    HttpRequest ready =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/health/ready"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("The companion assistant-service did not become ready");
+  }
+
+  private static void run(Path wlp, String action) throws IOException, InterruptedException {
+    Process process =
+        new ProcessBuilder(wlp.resolve("bin/server").toString(), action, SERVER)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    process.waitFor();
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path source : (Iterable<Path>) files::iterator) {
+        Path relative = from.relativize(source);
+        if (relative.getNameCount() > 0 && NOT_COPIED.contains(relative.getName(0).toString())) {
+          continue;
+        }
+        Path target = to.resolve(relative.toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
+  private static void deleteRecursively(Path path) throws IOException {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(path)) {
+      for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+        Files.delete(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,5 @@
+package io.openassist.conversation;
+
+import io.openassist.testing.IdentityPropagationContract;
+
+class ConversationServiceIdentityIT extends IdentityPropagationContract {}

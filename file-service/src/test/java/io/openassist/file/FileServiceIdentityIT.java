@@ -1,0 +1,5 @@
+package io.openassist.file;
+
+import io.openassist.testing.IdentityPropagationContract;
+
+class FileServiceIdentityIT extends IdentityPropagationContract {}
