@@ -3,6 +3,7 @@ package io.openassist.testing;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.net.http.HttpHeaders;
@@ -20,6 +21,13 @@ public record ApiResponse(int status, HttpHeaders headers, String body) {
     try (JsonReader reader = Json.createReader(new StringReader(body))) {
       return reader.readArray();
     }
+  }
+
+  /** The problem body without its request id: what two answers must share to be the same. */
+  public JsonObject problemWithoutRequestId() {
+    JsonObjectBuilder copy = Json.createObjectBuilder(json());
+    copy.remove("request_id");
+    return copy.build();
   }
 
   public String header(String name) {

@@ -1,9 +1,9 @@
 package io.openassist.assistant.api;
 
 import io.openassist.assistant.application.IdentityService;
-import io.openassist.common.error.InvalidRequestException;
 import io.openassist.common.paging.ListResponse;
 import io.openassist.common.paging.Page;
+import io.openassist.common.web.RequestBodies;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -33,9 +33,7 @@ public class ApiKeysResource {
   @POST
   @Operation(summary = "Create an API key; the answer holds the key, shown this once")
   public ApiKeyResponse create(CreateApiKeyRequest request) {
-    if (request == null) {
-      throw new InvalidRequestException("missing_body", "A JSON object body is required");
-    }
+    RequestBodies.required(request);
     return ApiKeyResponse.issued(
         identities.createKey(request.checkedName(), request.expiry(), request.userId()));
   }

@@ -1,9 +1,9 @@
 package io.openassist.assistant.api;
 
 import io.openassist.assistant.application.AssistantPermissionService;
-import io.openassist.common.error.InvalidRequestException;
 import io.openassist.common.paging.ListResponse;
 import io.openassist.common.paging.Page;
+import io.openassist.common.web.RequestBodies;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -38,9 +38,7 @@ public class AssistantPermissionsResource {
   @Operation(summary = "Grant VIEW, EDIT or OWNER to a user or a group (replaces their grant)")
   public PermissionResponse grant(
       @PathParam("assistant_id") String assistantId, GrantPermissionRequest request) {
-    if (request == null) {
-      throw new InvalidRequestException("missing_body", "A JSON object body is required");
-    }
+    RequestBodies.required(request);
     return PermissionResponse.from(
         permissions.grant(
             assistantId, request.granteeType(), request.grantee(), request.checkedPermission()));

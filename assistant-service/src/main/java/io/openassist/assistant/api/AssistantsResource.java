@@ -1,9 +1,9 @@
 package io.openassist.assistant.api;
 
 import io.openassist.assistant.application.AssistantService;
-import io.openassist.common.error.InvalidRequestException;
 import io.openassist.common.paging.ListResponse;
 import io.openassist.common.paging.PageQuery;
+import io.openassist.common.web.RequestBodies;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -32,7 +32,8 @@ public class AssistantsResource {
   @POST
   @Operation(summary = "Create an assistant")
   public AssistantResponse create(AssistantRequest request) {
-    return AssistantResponse.from(assistants.create(required(request).toDefinition()));
+    return AssistantResponse.from(
+        assistants.create(RequestBodies.required(request).toDefinition()));
   }
 
   @GET
@@ -53,7 +54,8 @@ public class AssistantsResource {
   @Path("{assistant_id}")
   @Operation(summary = "Modify an assistant; members not sent keep their values")
   public AssistantResponse modify(@PathParam("assistant_id") String id, AssistantRequest request) {
-    return AssistantResponse.from(assistants.modify(id, required(request).toDefinition()));
+    return AssistantResponse.from(
+        assistants.modify(id, RequestBodies.required(request).toDefinition()));
   }
 
   @GET
@@ -69,12 +71,5 @@ public class AssistantsResource {
   public AssistantDeletedResponse delete(@PathParam("assistant_id") String id) {
     assistants.delete(id);
     return AssistantDeletedResponse.of(id);
-  }
-
-  private static AssistantRequest required(AssistantRequest request) {
-    if (request == null) {
-      throw new InvalidRequestException("missing_body", "A JSON object body is required");
-    }
-    return request;
   }
 }

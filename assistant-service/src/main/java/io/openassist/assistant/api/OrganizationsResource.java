@@ -1,9 +1,9 @@
 package io.openassist.assistant.api;
 
 import io.openassist.assistant.application.IdentityService;
-import io.openassist.common.error.InvalidRequestException;
 import io.openassist.common.security.AuthenticationFilter;
 import io.openassist.common.security.Public;
+import io.openassist.common.web.RequestBodies;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -41,9 +41,7 @@ public class OrganizationsResource {
     }
     String token = AuthenticationFilter.bearerCredential(authorization);
     identities.requireOperator(token);
-    if (request == null) {
-      throw new InvalidRequestException("missing_body", "A JSON object body is required");
-    }
+    RequestBodies.required(request);
     request.check();
     var admin = request.admin();
     return OnboardedOrganizationResponse.from(

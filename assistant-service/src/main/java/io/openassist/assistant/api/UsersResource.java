@@ -1,9 +1,9 @@
 package io.openassist.assistant.api;
 
 import io.openassist.assistant.application.IdentityService;
-import io.openassist.common.error.InvalidRequestException;
 import io.openassist.common.paging.ListResponse;
 import io.openassist.common.paging.PageQuery;
+import io.openassist.common.web.RequestBodies;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -31,9 +31,7 @@ public class UsersResource {
   @POST
   @Operation(summary = "Create a user of the organisation (admins)")
   public UserResponse create(CreateUserRequest request) {
-    if (request == null) {
-      throw new InvalidRequestException("missing_body", "A JSON object body is required");
-    }
+    RequestBodies.required(request);
     return UserResponse.from(
         identities.createUser(request.name(), request.email(), request.checkedRole()));
   }

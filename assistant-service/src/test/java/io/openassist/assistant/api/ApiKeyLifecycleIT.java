@@ -13,9 +13,7 @@ import io.openassist.testing.ServiceUnderTest;
 import io.openassist.testing.Tenant;
 import io.openassist.testing.TestDatabase;
 import io.openassist.testing.TestTokens;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -183,7 +181,7 @@ class ApiKeyLifecycleIT {
     ApiResponse none = anonymous.get("/v1/me");
     assertEquals(401, none.status());
     assertEquals("Bearer realm=\"openassist\"", none.header("WWW-Authenticate"));
-    JsonObject expected = withoutRequestId(none.json());
+    JsonObject expected = none.problemWithoutRequestId();
     assertEquals("unauthenticated", expected.getString("code"));
     assertEquals("Invalid credentials", expected.getString("detail"));
     List<HttpApi> callers =
@@ -202,7 +200,7 @@ class ApiKeyLifecycleIT {
     for (HttpApi caller : callers) {
       ApiResponse response = caller.get("/v1/me");
       assertEquals(401, response.status(), response::toString);
-      assertEquals(expected, withoutRequestId(response.json()));
+      assertEquals(expected, response.problemWithoutRequestId());
     }
   }
 
@@ -221,11 +219,5 @@ class ApiKeyLifecycleIT {
         404,
         admin.post("/v1/api_keys", "{\"name\": \"x\", \"user_id\": \"user_nobody\"}").status());
     assertEquals(before, TestDatabase.count("SELECT count(*) FROM assistant.api_key"));
-  }
-
-  private static JsonObject withoutRequestId(JsonObject problem) {
-    JsonObjectBuilder copy = Json.createObjectBuilder(problem);
-    copy.remove("request_id");
-    return copy.build();
   }
 }

@@ -9,9 +9,7 @@ import io.openassist.testing.HttpApi;
 import io.openassist.testing.ServiceUnderTest;
 import io.openassist.testing.Tenant;
 import io.openassist.testing.TestDatabase;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -158,7 +156,7 @@ class AssistantPermissionsIT {
           adminB.get("/v1/assistants/" + id + "/access")
         }) {
       assertEquals(404, foreign.status(), foreign::toString);
-      assertEquals(withoutRequestId(missing.json()), withoutRequestId(foreign.json()));
+      assertEquals(missing.problemWithoutRequestId(), foreign.problemWithoutRequestId());
     }
     assertFalse(adminB.get("/v1/assistants").body().contains(id));
     assertEquals(before, row(id));
@@ -176,7 +174,7 @@ class AssistantPermissionsIT {
             "/v1/assistants/" + id + "/permissions",
             "{\"user_id\": \"user_doesNotExist\", \"permission\": \"VIEW\"}");
     assertEquals(404, foreignUser.status(), foreignUser::toString);
-    assertEquals(withoutRequestId(missingUser.json()), withoutRequestId(foreignUser.json()));
+    assertEquals(missingUser.problemWithoutRequestId(), foreignUser.problemWithoutRequestId());
     ApiResponse foreignKeyOwner =
         adminA.post("/v1/api_keys", "{\"name\": \"k\", \"user_id\": \"" + b.memberId() + "\"}");
     assertEquals(404, foreignKeyOwner.status(), foreignKeyOwner::toString);
@@ -237,11 +235,5 @@ class AssistantPermissionsIT {
     return String.valueOf(
         TestDatabase.value(
             "SELECT row_to_json(a)::text FROM assistant.assistant a WHERE id = ?", id));
-  }
-
-  private static JsonObject withoutRequestId(JsonObject problem) {
-    JsonObjectBuilder copy = Json.createObjectBuilder(problem);
-    copy.remove("request_id");
-    return copy.build();
   }
 }
