@@ -46,7 +46,6 @@ public class OrganizationsResource {
     var admin = request.admin();
     return OnboardedOrganizationResponse.from(
         identities.onboard(
-            token,
             request.name(),
             request.externalId(),
             admin.name(),

@@ -23,29 +23,37 @@ public class AssistantAuthorization {
   @Inject CallerContext callers;
   @Inject JpaAssistantRepository assistants;
 
+  /** An assistant the caller may see, and the permission it holds on it. */
+  private record Held(Assistant assistant, Permission permission) {}
+
   /** The assistant, if the caller holds at least {@code needed} on it. */
   public Assistant require(String assistantId, Permission needed) {
-    Caller caller = callers.caller();
-    Assistant assistant =
-        assistants.find(caller.organizationId(), assistantId).orElseThrow(this::notFound);
-    Permission held = AssistantAccess.of(assistant, caller, assistants.grantsOn(assistant.id()));
-    if (held == null) {
-      throw notFound();
-    }
-    if (!held.includes(needed)) {
+    Held held = resolve(assistantId);
+    if (!held.permission().includes(needed)) {
       throw new ForbiddenException(
           "This needs "
               + needed
               + " permission on the assistant; you hold "
-              + held.name().toUpperCase(Locale.ROOT));
+              + held.permission().name().toUpperCase(Locale.ROOT));
     }
-    return assistant;
+    return held.assistant();
   }
 
   /** The caller's own permission on an assistant it may see. */
   public Permission held(String assistantId) {
-    Assistant assistant = require(assistantId, Permission.VIEW);
-    return AssistantAccess.of(assistant, callers.caller(), assistants.grantsOn(assistant.id()));
+    return resolve(assistantId).permission();
+  }
+
+  private Held resolve(String assistantId) {
+    Caller caller = callers.caller();
+    Assistant assistant =
+        assistants.find(caller.organizationId(), assistantId).orElseThrow(this::notFound);
+    Permission permission =
+        AssistantAccess.of(assistant, caller, assistants.grantsOn(assistant.id()));
+    if (permission == null) {
+      throw notFound();
+    }
+    return new Held(assistant, permission);
   }
 
   private ResourceNotFoundException notFound() {

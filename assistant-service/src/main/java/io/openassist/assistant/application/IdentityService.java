@@ -73,18 +73,17 @@ public class IdentityService {
   }
 
   /**
-   * Creates an organisation with its first admin and that admin's first API key. Only the holder of
-   * the operator token may; the token is compared in constant time.
+   * Creates an organisation with its first admin and that admin's first API key. Only for the
+   * holder of the operator token: the caller checks {@link #requireOperator} first, before it reads
+   * the request.
    */
   public Onboarded onboard(
-      String presentedToken,
       String name,
       String externalId,
       String adminName,
       String adminEmail,
       String adminSubject,
       String keyName) {
-    requireOperator(presentedToken);
     if (externalId != null && identities.organizationExternalIdTaken(externalId)) {
       throw new ConflictException(
           "external_id_taken", "Another organisation already has this external_id");

@@ -80,13 +80,11 @@ public class ApiKey {
     return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
   }
 
-  /** Notes a use; answers whether the row changed (uses within a minute are not written). */
-  public boolean markUsed(Instant now) {
+  /** Notes a use; uses within a minute of the last noted one change nothing (no row write). */
+  public void markUsed(Instant now) {
     if (lastUsedAt == null || now.isAfter(lastUsedAt.plus(LAST_USED_RESOLUTION))) {
       lastUsedAt = now.truncatedTo(ChronoUnit.MICROS);
-      return true;
     }
-    return false;
   }
 
   public void revoke(Instant now) {
