@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -97,7 +98,7 @@ public class SchemaMigrator {
                   "Schema %s is current (migrated in %d ms)",
                   schema, (System.nanoTime() - started) / 1_000_000));
     } catch (SQLException | LiquibaseException | RuntimeException e) {
-      record(State.FAILED, "migration failed: " + e.getMessage());
+      record(State.FAILED, "migration failed; see the server log");
       LOG.log(Level.SEVERE, "Migrating schema " + schema + " failed", e);
     }
   }
@@ -108,6 +109,10 @@ public class SchemaMigrator {
    */
   public synchronized void verify() {
     try (Connection connection = dataSource().getConnection()) {
+      if (!changelogTableExists(connection)) {
+        record(State.PENDING, "schema " + schema + " has not been migrated yet");
+        return;
+      }
       List<ChangeSet> pending =
           liquibase(connection).listUnrunChangeSets(new Contexts(), new LabelExpression());
       if (pending.isEmpty()) {
@@ -116,7 +121,7 @@ public class SchemaMigrator {
         record(State.PENDING, pending.size() + " changeset(s) not yet applied");
       }
     } catch (SQLException | LiquibaseException | RuntimeException e) {
-      record(State.FAILED, "cannot read migration state: " + e.getMessage());
+      record(State.FAILED, "cannot read the migration state; see the server log");
       LOG.log(Level.WARNING, "Checking the migration state of schema " + schema + " failed", e);
     }
   }
@@ -174,6 +179,14 @@ public class SchemaMigrator {
   private void createSchemaIfMissing(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute("CREATE SCHEMA IF NOT EXISTS " + checkedSchema());
+    }
+  }
+
+  /** Whether Liquibase has ever run here; checked without writing, unlike Liquibase's own check. */
+  private boolean changelogTableExists(Connection connection) throws SQLException {
+    try (ResultSet tables =
+        connection.getMetaData().getTables(null, checkedSchema(), "databasechangelog", null)) {
+      return tables.next();
     }
   }
 
