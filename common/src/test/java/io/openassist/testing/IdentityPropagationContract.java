@@ -70,6 +70,52 @@ public abstract class IdentityPropagationContract {
   }
 
   @Test
+  void assistantPermissionsAreAnsweredByAssistantService() throws InterruptedException {
+    String assistant =
+        assistantService
+            .as(tenant.adminKey())
+            .post("/v1/assistants", "{\"model\": \"m\"}")
+            .json()
+            .getString("id");
+    String access = "/v1/assistants/" + assistant + "/access";
+    HttpApi member = service.as(tenant.memberKey());
+
+    ApiResponse missing = member.get("/v1/assistants/asst_doesNotExist000000000000/access");
+    assertEquals(404, missing.status(), missing::toString);
+    ApiResponse withoutGrant = member.get(access);
+    assertEquals(404, withoutGrant.status(), withoutGrant::toString);
+    assertEquals(missing.problemWithoutRequestId(), withoutGrant.problemWithoutRequestId());
+    assertEquals("OWNER", service.as(tenant.adminKey()).get(access).json().getString("permission"));
+
+    ApiResponse granted =
+        assistantService
+            .as(tenant.adminKey())
+            .post(
+                "/v1/assistants/" + assistant + "/permissions",
+                "{\"user_id\": \"" + tenant.memberId() + "\", \"permission\": \"VIEW\"}");
+    assertEquals(200, granted.status(), granted::toString);
+    assertEquals("VIEW", awaitStatus(member, access, 200).json().getString("permission"));
+
+    Tenant other = Tenant.onboard(assistantService, "Other organisation");
+    ApiResponse foreign = service.as(other.adminKey()).get(access);
+    assertEquals(404, foreign.status(), foreign::toString);
+    assertEquals(missing.problemWithoutRequestId(), foreign.problemWithoutRequestId());
+  }
+
+  /** Polls past the test servers' 2 s cache (openassist.auth.cache-ttl=PT2S) for a status. */
+  private static ApiResponse awaitStatus(HttpApi caller, String path, int status)
+      throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 5_000;
+    ApiResponse response = caller.get(path);
+    while (response.status() != status && System.currentTimeMillis() < deadline) {
+      Thread.sleep(250);
+      response = caller.get(path);
+    }
+    assertEquals(status, response.status(), response::toString);
+    return response;
+  }
+
+  @Test
   void aRevokedKeyStopsWorkingWithinTheCacheLifetime() throws InterruptedException {
     HttpApi member = service.as(tenant.memberKey());
     assertEquals(200, member.get("/v1/me").status());
@@ -80,14 +126,6 @@ public abstract class IdentityPropagationContract {
             .delete("/v1/api_keys/" + tenant.memberKeyId())
             .status());
     assertEquals(401, assistantService.as(tenant.memberKey()).get("/v1/me").status());
-
-    // The test servers cache resolved credentials for 2 s (openassist.auth.cache-ttl=PT2S).
-    long deadline = System.currentTimeMillis() + 5_000;
-    int status = member.get("/v1/me").status();
-    while (status != 401 && System.currentTimeMillis() < deadline) {
-      Thread.sleep(250);
-      status = member.get("/v1/me").status();
-    }
-    assertEquals(401, status, "revocation reached this service within the cache lifetime");
+    awaitStatus(member, "/v1/me", 401);
   }
 }

@@ -58,13 +58,6 @@ public class AssistantsResource {
         assistants.modify(id, RequestBodies.required(request).toDefinition()));
   }
 
-  @GET
-  @Path("{assistant_id}/access")
-  @Operation(summary = "The caller's own permission on an assistant (VIEW, EDIT or OWNER)")
-  public AccessResponse access(@PathParam("assistant_id") String id) {
-    return AccessResponse.of(id, assistants.access(id));
-  }
-
   @DELETE
   @Path("{assistant_id}")
   @Operation(summary = "Delete an assistant")

@@ -64,9 +64,4 @@ public class AssistantService {
   public void delete(String id) {
     assistants.remove(authorization.require(id, Permission.OWNER));
   }
-
-  /** The caller's permission on an assistant it may see (for the other services' checks). */
-  public Permission access(String id) {
-    return authorization.held(id);
-  }
 }

@@ -47,7 +47,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     } else {
       caller = tokens.verify(credential).flatMap(claims -> resolver.byToken(credential, claims));
     }
-    callers.authenticate(caller.orElseThrow(UnauthenticatedException::new));
+    callers.authenticate(caller.orElseThrow(UnauthenticatedException::new), credential);
   }
 
   /** The credential of an {@code Authorization: Bearer} header, or null. */

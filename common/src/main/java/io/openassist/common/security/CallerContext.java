@@ -11,6 +11,7 @@ import jakarta.enterprise.context.RequestScoped;
 public class CallerContext {
 
   private Caller caller;
+  private String credential;
 
   /** The authenticated caller; a request that reached here without one is refused. */
   public Caller caller() {
@@ -20,7 +21,17 @@ public class CallerContext {
     return caller;
   }
 
-  void authenticate(Caller authenticated) {
+  /**
+   * The credential the caller presented, for calls to other services on its behalf (identity
+   * propagation). Never logged, never returned.
+   */
+  public String credential() {
+    caller();
+    return credential;
+  }
+
+  void authenticate(Caller authenticated, String presented) {
     this.caller = authenticated;
+    this.credential = presented;
   }
 }

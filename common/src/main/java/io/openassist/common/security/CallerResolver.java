@@ -7,7 +7,7 @@ import java.util.Optional;
  * belongs to no one (unknown, revoked or expired key; token of an unknown organisation).
  *
  * <p>assistant-service, which owns organisations, users and keys, resolves locally; the other
- * services ask it ({@link RemoteCallerResolver}).
+ * services ask it ({@link RemoteAssistantService}).
  */
 public interface CallerResolver {
 

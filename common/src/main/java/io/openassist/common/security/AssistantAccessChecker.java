@@ -1,0 +1,13 @@
+package io.openassist.common.security;
+
+import java.util.Optional;
+
+/**
+ * The caller's permission on an assistant — {@code VIEW}, {@code EDIT} or {@code OWNER} — or
+ * nothing when it may not see it (missing, another organisation's, or no grant). assistant-service
+ * answers from its own records; the other services ask it ({@link RemoteAssistantAccessChecker}).
+ */
+public interface AssistantAccessChecker {
+
+  Optional<String> permission(String assistantId);
+}
