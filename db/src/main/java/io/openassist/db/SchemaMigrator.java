@@ -65,6 +65,16 @@ public class SchemaMigrator {
   @ConfigProperty(name = "openassist.db.migrate-at-startup", defaultValue = "true")
   boolean migrateAtStartup;
 
+  /** For CDI. */
+  public SchemaMigrator() {}
+
+  /** A migrator outside the container, on a data source of its own (tests, tools). */
+  SchemaMigrator(DataSource dataSource, String schema, boolean migrateAtStartup) {
+    this.dataSource = dataSource;
+    this.schema = schema;
+    this.migrateAtStartup = migrateAtStartup;
+  }
+
   private volatile State state = State.PENDING;
   private volatile String problem = "not yet checked";
 

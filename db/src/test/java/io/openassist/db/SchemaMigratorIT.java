@@ -1,0 +1,98 @@
+package io.openassist.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The migrator on a real PostgreSQL, both ways an operator can run it: migrating at start-up, and
+ * with migrations off, where it only verifies (and must write nothing). Uses the {@code file}
+ * schema of the test database, which the file-service tests migrate again afterwards.
+ */
+class SchemaMigratorIT {
+
+  private static final String SCHEMA = "file";
+
+  private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
+
+  @BeforeEach
+  void withoutTheSchema() throws SQLException {
+    dataSource.setURL(System.getProperty("it.db.url"));
+    dataSource.setUser(System.getProperty("it.db.user"));
+    dataSource.setPassword(System.getProperty("it.db.password"));
+    execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+  }
+
+  @Test
+  void withMigrationsOffAnUnmigratedSchemaIsPendingAndNothingIsWritten() throws SQLException {
+    SchemaMigrator migrator = new SchemaMigrator(dataSource, SCHEMA, false);
+    migrator.verify();
+    assertEquals(SchemaMigrator.State.PENDING, migrator.state());
+    assertEquals("schema file has not been migrated yet", migrator.problem());
+    assertFalse(schemaExists(), "verifying created nothing");
+  }
+
+  @Test
+  void migratingAppliesEveryChangesetOnceAndVerifyingThenAgrees() throws SQLException {
+    SchemaMigrator migrator = new SchemaMigrator(dataSource, SCHEMA, true);
+    migrator.migrate();
+    assertEquals(SchemaMigrator.State.CURRENT, migrator.state());
+    long applied = count("SELECT count(*) FROM " + SCHEMA + ".databasechangelog");
+    assertTrue(applied > 0);
+
+    migrator.migrate();
+    assertEquals(applied, count("SELECT count(*) FROM " + SCHEMA + ".databasechangelog"));
+
+    SchemaMigrator verifier = new SchemaMigrator(dataSource, SCHEMA, false);
+    verifier.verify();
+    assertEquals(SchemaMigrator.State.CURRENT, verifier.state());
+  }
+
+  @Test
+  void withMigrationsOffAPartlyMigratedSchemaIsPending() throws SQLException {
+    new SchemaMigrator(dataSource, SCHEMA, true).migrate();
+    execute("DELETE FROM " + SCHEMA + ".databasechangelog");
+    SchemaMigrator verifier = new SchemaMigrator(dataSource, SCHEMA, false);
+    verifier.verify();
+    assertEquals(SchemaMigrator.State.PENDING, verifier.state());
+    assertTrue(verifier.problem().endsWith("not yet applied"), verifier.problem());
+    execute("DROP SCHEMA " + SCHEMA + " CASCADE");
+    new SchemaMigrator(dataSource, SCHEMA, true).migrate();
+  }
+
+  @Test
+  void refusesASchemaNameThatIsNotAPlainIdentifier() {
+    SchemaMigrator migrator = new SchemaMigrator(dataSource, "file; DROP TABLE x", true);
+    migrator.migrate();
+    assertEquals(SchemaMigrator.State.FAILED, migrator.state());
+    assertEquals("migration failed; see the server log", migrator.problem());
+  }
+
+  private boolean schemaExists() throws SQLException {
+    return count("SELECT count(*) FROM information_schema.schemata WHERE schema_name = 'file'") > 0;
+  }
+
+  private long count(String sql) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rows = s.executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  private void execute(String sql) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+}
