@@ -25,9 +25,7 @@ public class DatabaseReadinessCheck implements HealthCheck {
   public HealthCheckResponse call() {
     HealthCheckResponseBuilder response =
         HealthCheckResponse.named("database").withData("schema", migrator.schema());
-    if (migrator.state() == SchemaMigrator.State.PENDING && !migrator.migratesAtStartup()) {
-      migrator.verify();
-    }
+    migrator.bringCurrent();
     if (migrator.state() != SchemaMigrator.State.CURRENT) {
       return response.withData("migrations", migrator.problem()).down().build();
     }

@@ -79,14 +79,29 @@ public class SchemaMigrator {
   private volatile String problem = "not yet checked";
 
   void onStartup(@Observes Startup startup) {
-    if (migrateAtStartup) {
-      migrate();
-    } else {
+    if (!migrateAtStartup) {
       LOG.info(
           () ->
               "Schema migration at start-up is off; checking that schema "
                   + schema
                   + " is current");
+    }
+    bringCurrent();
+  }
+
+  /**
+   * Migrates (or, with migrations off, verifies) unless the schema is already known to be current.
+   * Called at start-up and again by every readiness probe until it succeeds, so a database that was
+   * away at start-up, or migrations an operator ran later, make the service ready without a
+   * restart.
+   */
+  public void bringCurrent() {
+    if (state == State.CURRENT) {
+      return;
+    }
+    if (migrateAtStartup) {
+      migrate();
+    } else {
       verify();
     }
   }
@@ -163,10 +178,6 @@ public class SchemaMigrator {
 
   public String schema() {
     return schema;
-  }
-
-  public boolean migratesAtStartup() {
-    return migrateAtStartup;
   }
 
   private void record(State newState, String newProblem) {

@@ -69,6 +69,19 @@ class SchemaMigratorIT {
   }
 
   @Test
+  void aDatabaseThatWasAwayAtStartUpIsMigratedOnTheNextAttempt() {
+    String reachable = dataSource.getURL();
+    dataSource.setURL("jdbc:postgresql://127.0.0.1:1/nowhere");
+    SchemaMigrator migrator = new SchemaMigrator(dataSource, SCHEMA, true);
+    migrator.bringCurrent();
+    assertEquals(SchemaMigrator.State.FAILED, migrator.state());
+
+    dataSource.setURL(reachable);
+    migrator.bringCurrent();
+    assertEquals(SchemaMigrator.State.CURRENT, migrator.state());
+  }
+
+  @Test
   void refusesASchemaNameThatIsNotAPlainIdentifier() {
     SchemaMigrator migrator = new SchemaMigrator(dataSource, "file; DROP TABLE x", true);
     migrator.migrate();
