@@ -57,6 +57,22 @@ public final class HttpApi {
 
   /** Any method, body and content type, for the requests a well-behaved client would not send. */
   public ApiResponse send(String method, String path, String body, String contentType) {
+    return exchange(
+        method,
+        path,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body),
+        contentType);
+  }
+
+  /** A JSON body given as raw bytes, which need not be UTF-8. */
+  public ApiResponse sendBytes(String method, String path, byte[] body) {
+    return exchange(method, path, HttpRequest.BodyPublishers.ofByteArray(body), "application/json");
+  }
+
+  private ApiResponse exchange(
+      String method, String path, HttpRequest.BodyPublisher body, String contentType) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(baseUrl + path))
             .timeout(TIMEOUT)
@@ -67,11 +83,7 @@ public final class HttpApi {
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
-    request.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
+    request.method(method, body);
     try {
       HttpResponse<String> response =
           client.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -128,4 +128,11 @@ public abstract class IdentityPropagationContract {
     assertEquals(401, assistantService.as(tenant.memberKey()).get("/v1/me").status());
     awaitStatus(member, "/v1/me", 401);
   }
+
+  @Test
+  void refusesHostileQueryTextAndContainerRefusalsAsProblems() {
+    HttpApi member = service.as(tenant.memberKey());
+    HostileInput.refusesUnstorableQueryText(member, "/v1/me");
+    HostileInput.answersContainerRefusalsAsProblems(member, "/v1/assistants/");
+  }
 }

@@ -53,4 +53,37 @@ public final class TestDatabase {
       throw new IllegalStateException("Statement failed: " + sql, e);
     }
   }
+
+  /**
+   * Every row of every table of a schema (but Liquibase's) as text, to compare before and after a
+   * request that must change nothing. {@code last_used_at} is left out: a key's use is recorded.
+   */
+  public static String snapshotSchema(String schema) {
+    StringBuilder snapshot = new StringBuilder();
+    try (Connection connection = connect();
+        PreparedStatement tables =
+            connection.prepareStatement(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = ?"
+                    + " AND table_name NOT LIKE 'databasechangelog%' ORDER BY table_name")) {
+      tables.setString(1, schema);
+      try (ResultSet names = tables.executeQuery()) {
+        while (names.next()) {
+          String table = schema + "." + names.getString(1);
+          snapshot
+              .append(table)
+              .append(": ")
+              .append(
+                  value(
+                      "SELECT string_agg(r, ',' ORDER BY r) FROM"
+                          + " (SELECT (to_jsonb(t) - 'last_used_at')::text AS r FROM "
+                          + table
+                          + " t) rows"))
+              .append('\n');
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Snapshot of " + schema + " failed", e);
+    }
+    return snapshot.toString();
+  }
 }

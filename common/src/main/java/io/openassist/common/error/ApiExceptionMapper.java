@@ -13,12 +13,6 @@ public class ApiExceptionMapper implements ExceptionMapper<ApiException> {
 
   @Override
   public Response toResponse(ApiException e) {
-    Response response = problems.of(e);
-    if (e instanceof UnauthenticatedException) {
-      return Response.fromResponse(response)
-          .header("WWW-Authenticate", "Bearer realm=\"openassist\"")
-          .build();
-    }
-    return response;
+    return problems.of(e);
   }
 }

@@ -9,6 +9,10 @@ public class InvalidRequestException extends ApiException {
     super(400, code, "Invalid request", detail, List.of());
   }
 
+  public InvalidRequestException(String code, String detail, List<Problem.FieldError> errors) {
+    super(400, code, "Invalid request", detail, errors);
+  }
+
   public InvalidRequestException(List<Problem.FieldError> errors) {
     super(400, "validation_failed", "Invalid request", summarise(errors), errors);
   }

@@ -41,8 +41,19 @@ public class ProblemResponses {
     return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
   }
 
+  /** The problem for a domain or application failure, with the headers its status calls for. */
   public Response of(ApiException e) {
-    return of(e.status(), e.code(), e.title(), e.getMessage(), e.fieldErrors());
+    Response response = of(e.status(), e.code(), e.title(), e.getMessage(), e.fieldErrors());
+    if (e instanceof UnauthenticatedException) {
+      return Response.fromResponse(response)
+          .header("WWW-Authenticate", "Bearer realm=\"openassist\"")
+          .build();
+    }
+    if (e instanceof PayloadTooLargeException) {
+      // The rest of the body is never read: the connection cannot carry another request.
+      return Response.fromResponse(response).header("Connection", "close").build();
+    }
+    return response;
   }
 
   public String requestId() {

@@ -20,6 +20,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
   @Override
   public Response toResponse(WebApplicationException e) {
+    if (e.getCause() instanceof ApiException cause) {
+      return problems.of(cause);
+    }
     if (isUnreadableBody(e)) {
       return malformed(e);
     }
@@ -39,6 +42,12 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
                   "not_acceptable",
                   "Not acceptable",
                   "This resource answers in application/json only");
+          case 413 ->
+              problems.of(
+                  413,
+                  "payload_too_large",
+                  "Payload too large",
+                  "The request body is larger than this endpoint accepts");
           case 415 ->
               problems.of(
                   415,

@@ -18,7 +18,8 @@ public class JsonbConfiguration implements ContextResolver<Jsonb> {
   /** Yasson's switch (Liberty's JSON-B provider) for rejecting members no property matches. */
   static final String FAIL_ON_UNKNOWN_PROPERTIES = "jsonb.fail-on-unknown-properties";
 
-  private final Jsonb jsonb =
+  /** The API's JSON-B configuration, for the few places that write JSON outside Jakarta REST. */
+  public static final Jsonb JSONB =
       JsonbBuilder.create(
           new JsonbConfig()
               .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
@@ -27,6 +28,6 @@ public class JsonbConfiguration implements ContextResolver<Jsonb> {
 
   @Override
   public Jsonb getContext(Class<?> type) {
-    return jsonb;
+    return JSONB;
   }
 }

@@ -28,9 +28,12 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
 
   @Override
   public void filter(ContainerRequestContext request) {
-    String offered = request.getHeaderString(HEADER);
-    correlation.assign(
-        offered != null && ACCEPTABLE.matcher(offered).matches() ? offered : newRequestId());
+    correlation.assign(requestIdFor(request.getHeaderString(HEADER)));
+  }
+
+  /** The caller's own request id when it is a plausible one, a new one otherwise. */
+  public static String requestIdFor(String offered) {
+    return offered != null && ACCEPTABLE.matcher(offered).matches() ? offered : newRequestId();
   }
 
   @Override
