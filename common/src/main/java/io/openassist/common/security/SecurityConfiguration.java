@@ -38,6 +38,26 @@ public class SecurityConfiguration {
   @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60")
   long clockSkewSeconds;
 
+  /**
+   * MicroProfile JWT 2.1: the one signature algorithm tokens are signed with (default: any RS/ES).
+   */
+  @Inject
+  @ConfigProperty(name = "mp.jwt.verify.publickey.algorithm")
+  Optional<List<String>> algorithms;
+
+  /** MicroProfile JWT 2.1: how many seconds after its {@code iat} a token is still accepted. */
+  @Inject
+  @ConfigProperty(name = "mp.jwt.verify.token.age")
+  Optional<Long> tokenAgeSeconds;
+
+  @Inject
+  @ConfigProperty(name = "openassist.auth.jwt.jwks-cache-ttl", defaultValue = "PT10M")
+  Duration jwksCacheTtl;
+
+  @Inject
+  @ConfigProperty(name = "openassist.auth.jwt.jwks-refresh-interval", defaultValue = "PT10S")
+  Duration jwksRefreshInterval;
+
   @Inject
   @ConfigProperty(name = "openassist.auth.jwt.subject-claim", defaultValue = "sub")
   String subjectClaim;
@@ -60,8 +80,15 @@ public class SecurityConfiguration {
             Duration.ofSeconds(clockSkewSeconds),
             subjectClaim,
             organizationClaim,
-            groupsClaim),
-        new JwtKeys(publicKey.orElse(null), publicKeyLocation.orElse(null), Clock.systemUTC()),
+            groupsClaim,
+            algorithms.orElse(List.of()),
+            tokenAgeSeconds.map(Duration::ofSeconds).orElse(null)),
+        JwtKeys.of(
+            publicKey.orElse(null),
+            publicKeyLocation.orElse(null),
+            jwksCacheTtl,
+            jwksRefreshInterval,
+            Clock.systemUTC()),
         Clock.systemUTC());
   }
 }

@@ -50,7 +50,12 @@ class JwtVerifierTest {
   void toleratesTheConfiguredClockSkew() {
     assertTrue(
         verifier
-            .verify(rs256(valid().add("exp", NOW.minusSeconds(30).getEpochSecond())))
+            .verify(
+                rs256(
+                    valid()
+                        // issued before it expired: jose4j refuses an exp earlier than the iat
+                        .add("iat", NOW.minusSeconds(600).getEpochSecond())
+                        .add("exp", NOW.minusSeconds(30).getEpochSecond())))
             .isPresent());
   }
 
@@ -129,9 +134,82 @@ class JwtVerifierTest {
     JwtVerifier unconfigured =
         new JwtVerifier(
             new JwtVerifier.Settings(null, List.of(), Duration.ZERO, "sub", "org_id", "groups"),
-            new JwtKeys(null, null, Clock.systemUTC()),
+            JwtKeys.none(),
             Clock.systemUTC());
     assertRejected(unconfigured, rs256(valid()));
+  }
+
+  @Test
+  void rejectsCriticalHeadersItDoesNotUnderstand() {
+    String header = "{\"alg\":\"RS256\",\"crit\":[\"x-policy\"],\"x-policy\":1}";
+    assertRejected(signWithHeader(header, "SHA256withRSA", valid(), RSA.getPrivate()));
+  }
+
+  @Test
+  void honoursTheAlgorithmAndCurveOfEachKey() {
+    RSAPublicKey rsa = (RSAPublicKey) RSA.getPublic();
+    JwtVerifier rs384Only =
+        verifier(
+            jwks(
+                Json.createObjectBuilder()
+                    .add("kty", "RSA")
+                    .add("alg", "RS384")
+                    .add("n", b64(rsa.getModulus().toByteArray()))
+                    .add("e", b64(rsa.getPublicExponent().toByteArray()))),
+            List.of());
+    assertRejected(rs384Only, rs256(valid()));
+    assertTrue(
+        rs384Only.verify(sign("RS384", "SHA384withRSA", valid(), RSA.getPrivate())).isPresent());
+
+    KeyPair p384 = keyPair("EC", "secp384r1");
+    JwtVerifier onP384 = verifier(pem(p384), List.of());
+    // An ES256 header over a P-384 key: the curve does not fit the algorithm.
+    assertRejected(
+        onP384, sign("ES256", "SHA256withECDSAinP1363Format", valid(), p384.getPrivate()));
+    assertTrue(
+        onP384
+            .verify(sign("ES384", "SHA384withECDSAinP1363Format", valid(), p384.getPrivate()))
+            .isPresent());
+  }
+
+  @Test
+  void acceptsOnlyTheConfiguredAlgorithm() {
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    JwtVerifier es256Only =
+        new JwtVerifier(
+            new JwtVerifier.Settings(
+                ISSUER,
+                List.of(),
+                Duration.ofSeconds(60),
+                "sub",
+                "org_id",
+                "groups",
+                List.of("ES256"),
+                null),
+            JwtKeys.of(pem(RSA), null, Duration.ofMinutes(10), Duration.ofSeconds(10), clock),
+            clock);
+    assertRejected(es256Only, rs256(valid()));
+  }
+
+  @Test
+  void rejectsTokensOlderThanTheConfiguredAge() {
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    JwtVerifier fiveMinutes =
+        new JwtVerifier(
+            new JwtVerifier.Settings(
+                ISSUER,
+                List.of(),
+                Duration.ofSeconds(60),
+                "sub",
+                "org_id",
+                "groups",
+                null,
+                Duration.ofMinutes(5)),
+            JwtKeys.of(pem(RSA), null, Duration.ofMinutes(10), Duration.ofSeconds(10), clock),
+            clock);
+    assertTrue(fiveMinutes.verify(rs256(valid())).isPresent());
+    assertRejected(fiveMinutes, rs256(valid().add("iat", NOW.minusSeconds(600).getEpochSecond())));
+    assertRejected(fiveMinutes, rs256(valid().remove("iat")));
   }
 
   private void assertRejected(String token) {
@@ -147,7 +225,7 @@ class JwtVerifierTest {
     return new JwtVerifier(
         new JwtVerifier.Settings(
             ISSUER, audiences, Duration.ofSeconds(60), "sub", "org_id", "groups"),
-        new JwtKeys(key, null, clock),
+        JwtKeys.of(key, null, Duration.ofMinutes(10), Duration.ofSeconds(10), clock),
         clock);
   }
 
@@ -166,10 +244,12 @@ class JwtVerifierTest {
   }
 
   private static String sign(String alg, String jca, JsonObjectBuilder claims, PrivateKey key) {
-    String signed =
-        encode("{\"alg\":\"" + alg + "\",\"typ\":\"JWT\"}")
-            + "."
-            + encode(claims.build().toString());
+    return signWithHeader("{\"alg\":\"" + alg + "\",\"typ\":\"JWT\"}", jca, claims, key);
+  }
+
+  static String signWithHeader(
+      String header, String jca, JsonObjectBuilder claims, PrivateKey key) {
+    String signed = encode(header) + "." + encode(claims.build().toString());
     try {
       Signature signature = Signature.getInstance(jca);
       signature.initSign(key);
@@ -178,6 +258,14 @@ class JwtVerifierTest {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static String jwks(JsonObjectBuilder... keys) {
+    var array = Json.createArrayBuilder();
+    for (JsonObjectBuilder key : keys) {
+      array.add(key);
+    }
+    return Json.createObjectBuilder().add("keys", array).build().toString();
   }
 
   private static String pem(KeyPair pair) {
