@@ -27,7 +27,20 @@ public final class AssistantServiceCompanion implements BeforeAllCallback {
 
   public static final String SERVER = "assistant-service-companion";
   public static final int PORT = 19091;
+
+  /**
+   * The port the services under test reach the companion on: a {@link FaultyProxy} in front of it,
+   * so that a test can make assistant-service down or slow.
+   */
+  public static final int PROXY_PORT = 19090;
+
+  private static volatile FaultyProxy proxy;
   private static final Set<String> NOT_COPIED = Set.of("logs", "workarea", "dropins", "apps");
+
+  /** The proxy between the service under test and the companion. */
+  public static FaultyProxy proxy() {
+    return proxy;
+  }
 
   /** A client of the companion assistant-service. */
   public static HttpApi api() {
@@ -46,6 +59,7 @@ public final class AssistantServiceCompanion implements BeforeAllCallback {
   private record Running(Path wlp) implements ExtensionContext.Store.CloseableResource {
     @Override
     public void close() throws IOException, InterruptedException {
+      proxy.close();
       run(wlp, "stop");
     }
   }
@@ -73,6 +87,7 @@ public final class AssistantServiceCompanion implements BeforeAllCallback {
       Files.copy(war, server.resolve("dropins").resolve(war.getFileName()));
       run(wlp, "start");
       awaitReady();
+      proxy = new FaultyProxy(PROXY_PORT, PORT);
       return new Running(wlp);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -135,4 +135,66 @@ public abstract class IdentityPropagationContract {
     HostileInput.refusesUnstorableQueryText(member, "/v1/me");
     HostileInput.answersContainerRefusalsAsProblems(member, "/v1/assistants/");
   }
+
+  @Test
+  void answers503WhenAssistantServiceIsDownAndRecoversAfterwards() throws Exception {
+    try (AutoCloseable down = AssistantServiceCompanion.proxy().fail(FaultyProxy.Mode.DOWN)) {
+      ApiResponse response = service.as(ApiKeyFormat.generate("live")).get("/v1/me");
+      HostileInput.assertProblem(response, 503, "identity_unavailable");
+    }
+    awaitStatus(service.as(tenant.memberKey()), "/v1/me", 200);
+  }
+
+  @Test
+  void aSlowAssistantServiceIsCutOffAndNoLongerCalledWhileItFails() throws Exception {
+    int requests = 30;
+    List<Integer> statuses = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    int connections;
+    try (AutoCloseable slow = AssistantServiceCompanion.proxy().fail(FaultyProxy.Mode.SLOW)) {
+      java.util.concurrent.ExecutorService callers =
+          java.util.concurrent.Executors.newFixedThreadPool(3);
+      for (int i = 0; i < requests; i++) {
+        callers.submit(
+            () -> statuses.add(service.as(ApiKeyFormat.generate("live")).get("/v1/me").status()));
+      }
+      callers.shutdown();
+      callers.awaitTermination(2, java.util.concurrent.TimeUnit.MINUTES);
+      connections = AssistantServiceCompanion.proxy().connections();
+    }
+    assertEquals(java.util.Collections.nCopies(requests, 503), statuses);
+    // The circuit breaker opened: later requests were refused without calling assistant-service.
+    org.junit.jupiter.api.Assertions.assertTrue(
+        connections < requests, connections + " calls for " + requests + " requests");
+    awaitStatus(service.as(tenant.memberKey()), "/v1/me", 200);
+  }
+
+  @Test
+  void theRequestIdTravelsToAssistantService() throws Exception {
+    String requestId = "req-propagated-" + System.nanoTime();
+    java.net.http.HttpResponse<String> response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(ServiceUnderTest.baseUrl() + "/v1/me"))
+                    .header("Authorization", "Bearer " + tenant.adminKey())
+                    .header("X-Request-Id", requestId)
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), response::body);
+    java.nio.file.Path accessLog =
+        java.nio.file.Path.of(ServiceUnderTest.required("it.wlp.home"))
+            .resolve("usr/servers/" + AssistantServiceCompanion.SERVER + "/logs/http_access.log");
+    long deadline = System.currentTimeMillis() + 10_000;
+    boolean seen = false;
+    while (!seen && System.currentTimeMillis() < deadline) {
+      seen =
+          java.nio.file.Files.exists(accessLog)
+              && java.nio.file.Files.readString(accessLog).contains(requestId);
+      if (!seen) {
+        Thread.sleep(250);
+      }
+    }
+    org.junit.jupiter.api.Assertions.assertTrue(
+        seen, "assistant-service's access log names the caller's request id " + requestId);
+  }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
  * belongs to no one (unknown, revoked or expired key; token of an unknown organisation).
  *
  * <p>assistant-service, which owns organisations, users and keys, resolves locally; the other
- * services ask it ({@link RemoteAssistantService}).
+ * services ask it (the assistant-client module's {@code RemoteAssistantService}).
  */
 public interface CallerResolver {
 
