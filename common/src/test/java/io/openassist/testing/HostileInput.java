@@ -141,6 +141,10 @@ public final class HostileInput {
     assertProblem(response, 400, "bad_request");
   }
 
+  /**
+   * A problem body of this status and code, carrying the request id and nothing internal: the one
+   * check every error answer of the native API must pass.
+   */
   public static JsonObject assertProblem(ApiResponse response, int status, String code) {
     assertEquals(status, response.status(), response::toString);
     assertNotNull(response.contentType(), response::toString);
@@ -149,9 +153,11 @@ public final class HostileInput {
     assertEquals(status, problem.getInt("status"));
     assertEquals(code, problem.getString("code"), response::toString);
     assertEquals("urn:openassist:problem:" + code, problem.getString("type"));
+    assertFalse(problem.getString("title").isBlank());
     assertFalse(problem.getString("detail").isBlank());
     assertEquals(response.header("X-Request-Id"), problem.getString("request_id"));
     assertFalse(response.body().contains("Exception"), "no internals: " + response.body());
+    assertFalse(response.body().contains("at io."), "no stack trace: " + response.body());
     return problem;
   }
 

@@ -174,39 +174,13 @@ class JwtVerifierTest {
 
   @Test
   void acceptsOnlyTheConfiguredAlgorithm() {
-    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    JwtVerifier es256Only =
-        new JwtVerifier(
-            new JwtVerifier.Settings(
-                ISSUER,
-                List.of(),
-                Duration.ofSeconds(60),
-                "sub",
-                "org_id",
-                "groups",
-                List.of("ES256"),
-                null),
-            JwtKeys.of(pem(RSA), null, Duration.ofMinutes(10), Duration.ofSeconds(10), clock),
-            clock);
+    JwtVerifier es256Only = rsaVerifier(List.of("ES256"), null);
     assertRejected(es256Only, rs256(valid()));
   }
 
   @Test
   void rejectsTokensOlderThanTheConfiguredAge() {
-    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    JwtVerifier fiveMinutes =
-        new JwtVerifier(
-            new JwtVerifier.Settings(
-                ISSUER,
-                List.of(),
-                Duration.ofSeconds(60),
-                "sub",
-                "org_id",
-                "groups",
-                null,
-                Duration.ofMinutes(5)),
-            JwtKeys.of(pem(RSA), null, Duration.ofMinutes(10), Duration.ofSeconds(10), clock),
-            clock);
+    JwtVerifier fiveMinutes = rsaVerifier(null, Duration.ofMinutes(5));
     assertTrue(fiveMinutes.verify(rs256(valid())).isPresent());
     assertRejected(fiveMinutes, rs256(valid().add("iat", NOW.minusSeconds(600).getEpochSecond())));
     assertRejected(fiveMinutes, rs256(valid().remove("iat")));
@@ -218,6 +192,23 @@ class JwtVerifierTest {
 
   private static void assertRejected(JwtVerifier verifier, String token) {
     assertTrue(verifier.verify(token).isEmpty(), token);
+  }
+
+  /** A verifier of RSA tokens with these algorithm and token-age settings. */
+  private static JwtVerifier rsaVerifier(List<String> algorithms, Duration maxTokenAge) {
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    return new JwtVerifier(
+        new JwtVerifier.Settings(
+            ISSUER,
+            List.of(),
+            Duration.ofSeconds(60),
+            "sub",
+            "org_id",
+            "groups",
+            algorithms,
+            maxTokenAge),
+        JwtKeys.of(pem(RSA), null, Duration.ofMinutes(10), Duration.ofSeconds(10), clock),
+        clock);
   }
 
   private static JwtVerifier verifier(String key, List<String> audiences) {
