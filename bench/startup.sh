@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Start-to-ready time and resident memory of each OpenAssist server, next to a bare Liberty
-# server (no application, only mpHealth so that "ready" is measured the same way), on this machine.
+# Start-to-ready time and resident memory of each OpenAssist server, next to two baselines on this
+# machine, in the same run: a bare Liberty server (no application, only mpHealth so that "ready" is
+# measured the same way) and a Liberty server with exactly the services' features and no
+# application (the baseline of issue 6's target: each service ready within 1.5x its time).
 #
 # Each server is started alone (the others stopped), ROUNDS times; the time is from `server start`
 # to the first 200 from /health/ready, polled every 50 ms; RSS is read once ready and again after
@@ -13,6 +15,8 @@ WLP="$ROOT/.liberty/wlp"
 ROUNDS="${1:-3}"
 BARE=bench-bare-liberty
 BARE_PORT=29080
+SAME=bench-same-features
+SAME_PORT=29081
 
 "$ROOT/stack" stop >/dev/null 2>&1 || true
 bash "$ROOT/db/setup-postgres.sh" >/dev/null
@@ -27,6 +31,17 @@ cat >"$WLP/usr/servers/$BARE/server.xml" <<XML
 </server>
 XML
 cp "$WLP/usr/servers/assistant-service/jvm.options" "$WLP/usr/servers/$BARE/jvm.options"
+
+if [ ! -d "$WLP/usr/servers/$SAME" ]; then
+  "$WLP/bin/server" create "$SAME" >/dev/null
+fi
+{
+  echo "<server>"
+  sed -n '/<featureManager>/,/<\/featureManager>/p' "$ROOT/common/src/main/liberty/config/openassist-base.xml"
+  echo "  <httpEndpoint id=\"defaultHttpEndpoint\" host=\"*\" httpPort=\"$SAME_PORT\" httpsPort=\"-1\"/>"
+  echo "</server>"
+} >"$WLP/usr/servers/$SAME/server.xml"
+cp "$WLP/usr/servers/assistant-service/jvm.options" "$WLP/usr/servers/$SAME/jvm.options"
 
 now_ms() { date +%s%3N; }
 rss_mb() {
@@ -54,13 +69,16 @@ measure() {
     rss_used="$(rss_mb "$server")"
     "$WLP/bin/server" stop "$server" >/dev/null
   done
-  local sorted
+  local sorted median
   sorted="$(printf '%s\n' "${times[@]}" | sort -n | tr '\n' ' ')"
-  printf '%-22s start-to-ready ms (each round, sorted): %s  RSS when ready: %d MB, after 20 requests: %d MB\n' \
-    "$server" "$sorted" "$rss_ready" "$rss_used"
+  median="$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (ROUNDS + 1) / 2 ))p")"
+  [ -n "${SAME_MEDIAN:-}" ] || SAME_MEDIAN="$median"
+  printf '%-22s start-to-ready ms (each round, sorted): %s (median %d = %s x same-features)  RSS when ready: %d MB, after 20 requests: %d MB\n' \
+    "$server" "$sorted" "$median" "$(awk "BEGIN{printf \"%.2f\", $median/$SAME_MEDIAN}")" "$rss_ready" "$rss_used"
 }
 
 echo "$(nproc) cores, $(java -version 2>&1 | head -1), Open Liberty $(grep productVersion "$WLP/lib/versions/openliberty.properties" | cut -d= -f2)"
+measure "$SAME" "$SAME_PORT"
 measure "$BARE" "$BARE_PORT"
 measure assistant-service 9081
 measure conversation-service 9082
