@@ -85,7 +85,9 @@ public final class JwtKeys implements VerificationKeyResolver {
       return JwkSelection.select(jws, fixed).orElseThrow(() -> unresolvable(jws));
     }
     var key = JwkSelection.select(jws, remote.keys());
-    if (key.isEmpty() && remote.refreshForUnknownKey()) {
+    if (key.isEmpty()) {
+      // Look again even when this thread's refresh was skipped: another may just have read it.
+      remote.refreshForUnknownKey();
       key = JwkSelection.select(jws, remote.keys());
     }
     return key.orElseThrow(() -> unresolvable(jws));
