@@ -13,8 +13,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class RequestLimits {
 
-  public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
-
   @Inject
   @ConfigProperty(name = "openassist.http.max-body-bytes", defaultValue = "1048576")
   long maxBodyBytes;
