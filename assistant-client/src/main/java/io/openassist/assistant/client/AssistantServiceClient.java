@@ -2,6 +2,7 @@ package io.openassist.assistant.client;
 
 import io.openassist.common.security.AccessResponse;
 import io.openassist.common.security.CallerResponse;
+import io.openassist.common.web.JsonbConfiguration;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -18,10 +19,12 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * header so that assistant-service decides as for the caller, and with the request's {@code
  * X-Request-Id}. URL and timeouts come from MicroProfile Config under the key {@code
  * assistant-service} (see this module's {@code microprofile-config.properties}); error statuses
- * become {@link AssistantServiceException}s.
+ * become {@link AssistantServiceException}s; bodies are read with the API's own JSON-B
+ * configuration ({@link JsonbConfiguration}, snake_case).
  */
 @RegisterRestClient(configKey = "assistant-service")
 @RegisterProvider(AssistantServiceErrors.class)
+@RegisterProvider(JsonbConfiguration.class)
 @RegisterClientHeaders(RequestIdPropagation.class)
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)

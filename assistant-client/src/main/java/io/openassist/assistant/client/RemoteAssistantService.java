@@ -8,6 +8,7 @@ import io.openassist.common.security.Caller;
 import io.openassist.common.security.CallerContext;
 import io.openassist.common.security.CallerResolver;
 import io.openassist.common.security.JwtClaims;
+import io.openassist.common.security.Permission;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -63,7 +64,7 @@ public class RemoteAssistantService implements CallerResolver, AssistantAccessCh
   }
 
   @Override
-  public Optional<String> permission(String assistantId) {
+  public Optional<Permission> permission(String assistantId) {
     String credential = callers.credential();
     return cache.get(
         ApiKeyFormat.hash(credential) + " " + assistantId,

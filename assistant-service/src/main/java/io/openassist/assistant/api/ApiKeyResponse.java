@@ -1,15 +1,14 @@
 package io.openassist.assistant.api;
 
-import io.openassist.assistant.application.IdentityService.IssuedKey;
+import io.openassist.assistant.application.ApiKeyService.IssuedKey;
 import io.openassist.assistant.domain.ApiKey;
 import jakarta.json.bind.annotation.JsonbNillable;
-import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
 /**
- * An API key on the wire (JSON-B drops null members that carry {@code @JsonbProperty} unless they
- * are also {@code @JsonbNillable}). {@code key} (the secret) is present only in the answer to its
- * creation; afterwards a key is known by its id and the non-secret {@code prefix}.
+ * An API key on the wire; unset times are present as null. {@code key} (the secret) is present only
+ * in the answer to its creation; afterwards a key is known by its id and the non-secret {@code
+ * prefix}.
  */
 @JsonbPropertyOrder({
   "id",
@@ -29,12 +28,12 @@ public record ApiKeyResponse(
     String object,
     String name,
     String prefix,
-    @JsonbProperty("user_id") String userId,
-    @JsonbProperty("organization_id") String organizationId,
-    @JsonbProperty("created_at") long createdAt,
-    @JsonbNillable @JsonbProperty("last_used_at") Long lastUsedAt,
-    @JsonbNillable @JsonbProperty("expires_at") Long expiresAt,
-    @JsonbNillable @JsonbProperty("revoked_at") Long revokedAt,
+    String userId,
+    String organizationId,
+    long createdAt,
+    Long lastUsedAt,
+    Long expiresAt,
+    Long revokedAt,
     @JsonbNillable(false) String key) {
 
   static ApiKeyResponse from(ApiKey key) {

@@ -1,10 +1,11 @@
 package io.openassist.assistant.api;
 
-import io.openassist.assistant.application.IdentityService;
+import io.openassist.assistant.application.ApiKeyService;
 import io.openassist.common.paging.ListResponse;
 import io.openassist.common.paging.Page;
 import io.openassist.common.web.RequestBodies;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -28,34 +29,33 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Identity")
 public class ApiKeysResource {
 
-  @Inject IdentityService identities;
+  @Inject ApiKeyService keys;
 
   @POST
   @Operation(summary = "Create an API key; the answer holds the key, shown this once")
-  public ApiKeyResponse create(CreateApiKeyRequest request) {
+  public ApiKeyResponse create(@Valid CreateApiKeyRequest request) {
     RequestBodies.required(request);
-    return ApiKeyResponse.issued(
-        identities.createKey(request.checkedName(), request.expiry(), request.userId()));
+    return ApiKeyResponse.issued(keys.create(request.name(), request.expiry(), request.userId()));
   }
 
   @GET
   @Operation(summary = "List API keys: the caller's, or (admins) a user's or the organisation's")
   public ListResponse<ApiKeyResponse> list(@QueryParam("user_id") String userId) {
-    var keys = identities.keys(userId).stream().map(ApiKeyResponse::from).toList();
-    return ListResponse.of(new Page<>(keys, false), ApiKeyResponse::id);
+    var listed = keys.list(userId).stream().map(ApiKeyResponse::from).toList();
+    return ListResponse.of(new Page<>(listed, false), ApiKeyResponse::id);
   }
 
   @GET
   @Path("{api_key_id}")
   @Operation(summary = "Retrieve an API key (never the key itself)")
   public ApiKeyResponse get(@PathParam("api_key_id") String id) {
-    return ApiKeyResponse.from(identities.key(id));
+    return ApiKeyResponse.from(keys.get(id));
   }
 
   @DELETE
   @Path("{api_key_id}")
   @Operation(summary = "Revoke an API key; it stops working with the next request")
   public ApiKeyResponse revoke(@PathParam("api_key_id") String id) {
-    return ApiKeyResponse.from(identities.revokeKey(id));
+    return ApiKeyResponse.from(keys.revoke(id));
   }
 }

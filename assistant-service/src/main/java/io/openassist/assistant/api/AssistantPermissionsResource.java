@@ -7,6 +7,7 @@ import io.openassist.common.web.RequestBodies;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -37,11 +38,11 @@ public class AssistantPermissionsResource {
   @POST
   @Operation(summary = "Grant VIEW, EDIT or OWNER to a user or a group (replaces their grant)")
   public PermissionResponse grant(
-      @PathParam("assistant_id") String assistantId, GrantPermissionRequest request) {
+      @PathParam("assistant_id") String assistantId, @Valid GrantPermissionRequest request) {
     RequestBodies.required(request);
     return PermissionResponse.from(
         permissions.grant(
-            assistantId, request.granteeType(), request.grantee(), request.checkedPermission()));
+            assistantId, request.granteeType(), request.grantee(), request.typedPermission()));
   }
 
   @DELETE

@@ -1,12 +1,12 @@
 package io.openassist.assistant.api;
 
 import io.openassist.assistant.domain.Assistant;
+import io.openassist.assistant.domain.ModelRef;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
 /**
@@ -35,25 +35,27 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 public record AssistantResponse(
     String id,
     String object,
-    @JsonbProperty("created_at") long createdAt,
+    long createdAt,
     String name,
     String description,
     String model,
     String instructions,
     JsonArray tools,
-    @JsonbProperty("tool_resources") JsonValue toolResources,
-    @JsonbProperty("response_format") JsonValue responseFormat,
+    JsonValue toolResources,
+    JsonValue responseFormat,
     Double temperature,
-    @JsonbProperty("top_p") Double topP,
+    Double topP,
     JsonObject metadata,
     String slug,
-    @JsonbProperty("default_model") JsonValue defaultModel,
-    @JsonbProperty("available_models") JsonArray availableModels,
-    @JsonbProperty("updated_at") long updatedAt) {
+    JsonValue defaultModel,
+    JsonArray availableModels,
+    long updatedAt) {
 
   static AssistantResponse from(Assistant a) {
+    JsonArrayBuilder tools = Json.createArrayBuilder();
+    a.tools().forEach(tool -> tools.add(tool.toJson()));
     JsonArrayBuilder models = Json.createArrayBuilder();
-    a.availableModels().forEach(model -> models.add(modelObject(model.asJsonObject())));
+    a.availableModels().forEach(model -> models.add(modelObject(model)));
     return new AssistantResponse(
         a.id(),
         "assistant",
@@ -62,9 +64,9 @@ public record AssistantResponse(
         a.description(),
         a.model(),
         a.instructions(),
-        a.tools(),
+        tools.build(),
         orNull(a.toolResources()),
-        orNull(a.responseFormat()),
+        a.responseFormat() == null ? JsonValue.NULL : a.responseFormat().toJson(),
         a.temperature(),
         a.topP(),
         a.metadata(),
@@ -79,16 +81,16 @@ public record AssistantResponse(
     return value == null ? JsonValue.NULL : value;
   }
 
-  /** A stored {@code {id, provider}} reference as Metorial's {@code assistant.model} object. */
-  private static JsonObject modelObject(JsonObject reference) {
+  /** A model reference as Metorial's {@code assistant.model} object. */
+  private static JsonObject modelObject(ModelRef model) {
     return Json.createObjectBuilder()
         .add("object", "assistant.model")
-        .add("id", reference.getString("id"))
+        .add("id", model.id())
         .add(
             "provider",
             Json.createObjectBuilder()
                 .add("object", "assistant.model_provider")
-                .add("id", reference.getString("provider")))
+                .add("id", model.provider()))
         .build();
   }
 }

@@ -5,6 +5,7 @@ import io.openassist.common.paging.ListResponse;
 import io.openassist.common.paging.PageQuery;
 import io.openassist.common.web.RequestBodies;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -31,7 +32,7 @@ public class AssistantsResource {
 
   @POST
   @Operation(summary = "Create an assistant")
-  public AssistantResponse create(AssistantRequest request) {
+  public AssistantResponse create(@Valid AssistantRequest request) {
     return AssistantResponse.from(
         assistants.create(RequestBodies.required(request).toDefinition()));
   }
@@ -53,7 +54,8 @@ public class AssistantsResource {
   @POST
   @Path("{assistant_id}")
   @Operation(summary = "Modify an assistant; members not sent keep their values")
-  public AssistantResponse modify(@PathParam("assistant_id") String id, AssistantRequest request) {
+  public AssistantResponse modify(
+      @PathParam("assistant_id") String id, @Valid AssistantRequest request) {
     return AssistantResponse.from(
         assistants.modify(id, RequestBodies.required(request).toDefinition()));
   }

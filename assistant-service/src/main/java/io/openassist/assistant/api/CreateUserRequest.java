@@ -3,34 +3,29 @@ package io.openassist.assistant.api;
 import io.openassist.assistant.domain.Role;
 import io.openassist.common.error.InvalidRequestException;
 import io.openassist.common.error.Problem.FieldError;
-import java.util.ArrayList;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** {@code POST /v1/users}: a user of the caller's organisation, member unless said otherwise. */
-public record CreateUserRequest(String name, String email, String role) {
+public record CreateUserRequest(
+    @Size(max = 256, message = "must be at most {max} characters") String name,
+    @Email(message = "must be an e-mail address")
+        @Size(max = 320, message = "must be an e-mail address")
+        String email,
+    @Pattern(regexp = "admin|member", message = "must be 'admin' or 'member'") String role) {
 
+  /** The role asked for (member when none is); checks the rule across members first. */
   Role checkedRole() {
-    List<FieldError> errors = new ArrayList<>();
-    if (name != null && name.length() > 256) {
-      errors.add(new FieldError("name", "must be at most 256 characters"));
+    if (blank(name) && blank(email)) {
+      throw new InvalidRequestException(
+          List.of(new FieldError("name", "a name or an e-mail address is required")));
     }
-    if (email != null && (email.length() > 320 || !email.matches("[^@\\s]+@[^@\\s]+"))) {
-      errors.add(new FieldError("email", "must be an e-mail address"));
-    }
-    if ((name == null || name.isBlank()) && (email == null || email.isBlank())) {
-      errors.add(new FieldError("name", "a name or an e-mail address is required"));
-    }
-    Role parsed = null;
-    if (role == null || role.equals("member")) {
-      parsed = Role.MEMBER;
-    } else if (role.equals("admin")) {
-      parsed = Role.ADMIN;
-    } else {
-      errors.add(new FieldError("role", "must be 'admin' or 'member'"));
-    }
-    if (!errors.isEmpty()) {
-      throw new InvalidRequestException(errors);
-    }
-    return parsed;
+    return "admin".equals(role) ? Role.ADMIN : Role.MEMBER;
+  }
+
+  static boolean blank(String value) {
+    return value == null || value.isBlank();
   }
 }

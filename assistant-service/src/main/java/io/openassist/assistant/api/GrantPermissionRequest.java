@@ -1,11 +1,12 @@
 package io.openassist.assistant.api;
 
 import io.openassist.assistant.domain.AssistantPermission.GranteeType;
-import io.openassist.assistant.domain.Permission;
 import io.openassist.common.error.InvalidRequestException;
 import io.openassist.common.error.Problem.FieldError;
-import jakarta.json.bind.annotation.JsonbProperty;
-import java.util.ArrayList;
+import io.openassist.common.security.Permission;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
@@ -14,10 +15,23 @@ import java.util.List;
  * identity provider).
  */
 public record GrantPermissionRequest(
-    @JsonbProperty("user_id") String userId, String group, String permission) {
+    @Size(min = 1, max = 256, message = "must be {min} to {max} characters")
+        @Pattern(regexp = ".*\\S.*", message = "must not be blank")
+        String userId,
+    @Size(min = 1, max = 256, message = "must be {min} to {max} characters")
+        @Pattern(regexp = ".*\\S.*", message = "must not be blank")
+        String group,
+    @NotNull(message = PERMISSIONS) @Pattern(regexp = "VIEW|EDIT|OWNER", message = PERMISSIONS)
+        String permission) {
 
+  static final String PERMISSIONS = "must be VIEW, EDIT or OWNER";
+
+  /** Whom the grant is for; the rule across members: exactly one of user_id and group. */
   GranteeType granteeType() {
-    check();
+    if ((userId == null) == (group == null)) {
+      throw new InvalidRequestException(
+          List.of(new FieldError("user_id", "give exactly one of user_id and group")));
+    }
     return userId != null ? GranteeType.USER : GranteeType.GROUP;
   }
 
@@ -25,24 +39,7 @@ public record GrantPermissionRequest(
     return userId != null ? userId : group;
   }
 
-  Permission checkedPermission() {
-    check();
+  Permission typedPermission() {
     return Permission.valueOf(permission);
-  }
-
-  private void check() {
-    List<FieldError> errors = new ArrayList<>();
-    if ((userId == null) == (group == null)) {
-      errors.add(new FieldError("user_id", "give exactly one of user_id and group"));
-    } else if (grantee().isBlank() || grantee().length() > 256) {
-      errors.add(
-          new FieldError(userId != null ? "user_id" : "group", "must be 1 to 256 characters"));
-    }
-    if (permission == null || !List.of("VIEW", "EDIT", "OWNER").contains(permission)) {
-      errors.add(new FieldError("permission", "must be VIEW, EDIT or OWNER"));
-    }
-    if (!errors.isEmpty()) {
-      throw new InvalidRequestException(errors);
-    }
   }
 }

@@ -2,8 +2,12 @@ package io.openassist.assistant.api;
 
 import io.openassist.common.error.InvalidRequestException;
 import io.openassist.common.error.Problem.FieldError;
-import jakarta.json.bind.annotation.JsonbProperty;
-import java.util.ArrayList;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
@@ -12,33 +16,31 @@ import java.util.List;
  * its users sign in with tokens; {@code admin.external_subject} likewise for the admin.
  */
 public record OnboardOrganizationRequest(
-    String name,
-    @JsonbProperty("external_id") String externalId,
-    Admin admin,
-    @JsonbProperty("api_key_name") String apiKeyName) {
+    @NotBlank(message = "is required, at most 256 characters")
+        @Size(max = 256, message = "is required, at most {max} characters")
+        String name,
+    @Size(min = 1, max = 256, message = "must be {min} to {max} characters")
+        @Pattern(regexp = ".*\\S.*", message = "must not be blank")
+        String externalId,
+    @NotNull(message = "is required: {name, email}") @Valid Admin admin,
+    @Size(min = 1, max = 256, message = "must be {min} to {max} characters")
+        @Pattern(regexp = ".*\\S.*", message = "must not be blank")
+        String apiKeyName) {
 
-  /** The first admin of the organisation. */
+  /** The first admin of the organisation: a name, an e-mail address, or both. */
   public record Admin(
-      String name, String email, @JsonbProperty("external_subject") String externalSubject) {}
+      @Size(max = 256, message = "must be at most {max} characters") String name,
+      @Email(message = "must be an e-mail address")
+          @Size(max = 320, message = "must be an e-mail address")
+          String email,
+      @Size(min = 1, max = 256, message = "must be {min} to {max} characters")
+          String externalSubject) {}
 
-  void check() {
-    List<FieldError> errors = new ArrayList<>();
-    if (name == null || name.isBlank() || name.length() > 256) {
-      errors.add(new FieldError("name", "is required, at most 256 characters"));
-    }
-    if (externalId != null && (externalId.isBlank() || externalId.length() > 256)) {
-      errors.add(new FieldError("external_id", "must be 1 to 256 characters"));
-    }
-    if (admin == null) {
-      errors.add(new FieldError("admin", "is required: {name, email}"));
-    } else {
-      new CreateUserRequest(admin.name(), admin.email(), "admin").checkedRole();
-    }
-    if (apiKeyName != null && (apiKeyName.isBlank() || apiKeyName.length() > 256)) {
-      errors.add(new FieldError("api_key_name", "must be 1 to 256 characters"));
-    }
-    if (!errors.isEmpty()) {
-      throw new InvalidRequestException(errors);
+  /** The rule across members: the admin needs a name or an e-mail address. */
+  void checkAdminNamed() {
+    if (CreateUserRequest.blank(admin.name()) && CreateUserRequest.blank(admin.email())) {
+      throw new InvalidRequestException(
+          List.of(new FieldError("admin.name", "a name or an e-mail address is required")));
     }
   }
 }

@@ -1,26 +1,18 @@
 package io.openassist.assistant.api;
 
-import io.openassist.assistant.application.IdentityService.Onboarded;
+import io.openassist.assistant.application.OnboardingService.Onboarded;
 import io.openassist.assistant.domain.Organization;
-import jakarta.json.bind.annotation.JsonbNillable;
-import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
 /** The answer to onboarding: the organisation, its admin, and the admin's key (shown once). */
 @JsonbPropertyOrder({"organization", "admin", "apiKey"})
 public record OnboardedOrganizationResponse(
-    OrganizationResponse organization,
-    UserResponse admin,
-    @JsonbProperty("api_key") ApiKeyResponse apiKey) {
+    OrganizationResponse organization, UserResponse admin, ApiKeyResponse apiKey) {
 
   /** An organisation on the wire. */
   @JsonbPropertyOrder({"id", "object", "name", "externalId", "createdAt"})
   public record OrganizationResponse(
-      String id,
-      String object,
-      String name,
-      @JsonbNillable @JsonbProperty("external_id") String externalId,
-      @JsonbProperty("created_at") long createdAt) {
+      String id, String object, String name, String externalId, long createdAt) {
 
     static OrganizationResponse from(Organization o) {
       return new OrganizationResponse(

@@ -1,10 +1,11 @@
 package io.openassist.assistant.api;
 
-import io.openassist.assistant.application.IdentityService;
+import io.openassist.assistant.application.OnboardingService;
 import io.openassist.common.security.AuthenticationFilter;
 import io.openassist.common.security.Public;
 import io.openassist.common.web.RequestBodies;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
@@ -28,7 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Organisations")
 public class OrganizationsResource {
 
-  @Inject IdentityService identities;
+  @Inject OnboardingService onboarding;
+  @Inject Validator validator;
 
   @POST
   @Public
@@ -36,16 +38,15 @@ public class OrganizationsResource {
   public OnboardedOrganizationResponse onboard(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       OnboardOrganizationRequest request) {
-    if (!identities.onboardingEnabled()) {
+    if (!onboarding.onboardingEnabled()) {
       throw new NotFoundException();
     }
     String token = AuthenticationFilter.bearerCredential(authorization);
-    identities.requireOperator(token);
-    RequestBodies.required(request);
-    request.check();
+    onboarding.requireOperator(token);
+    RequestBodies.valid(validator, request).checkAdminNamed();
     var admin = request.admin();
     return OnboardedOrganizationResponse.from(
-        identities.onboard(
+        onboarding.onboard(
             request.name(),
             request.externalId(),
             admin.name(),

@@ -1,7 +1,6 @@
 package io.openassist.assistant.api;
 
 import io.openassist.assistant.domain.AssistantPermission;
-import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.Locale;
 
@@ -19,12 +18,12 @@ import java.util.Locale;
 public record PermissionResponse(
     String id,
     String object,
-    @JsonbProperty("assistant_id") String assistantId,
-    @JsonbProperty("grantee_type") String granteeType,
+    String assistantId,
+    String granteeType,
     String grantee,
     String permission,
-    @JsonbProperty("created_at") long createdAt,
-    @JsonbProperty("created_by") String createdBy) {
+    long createdAt,
+    String createdBy) {
 
   static PermissionResponse from(AssistantPermission grant) {
     return new PermissionResponse(

@@ -1,7 +1,6 @@
 package io.openassist.assistant.api;
 
 import io.openassist.assistant.domain.User;
-import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.Locale;
 
@@ -10,11 +9,11 @@ import java.util.Locale;
 public record UserResponse(
     String id,
     String object,
-    @JsonbProperty("organization_id") String organizationId,
+    String organizationId,
     String name,
     String email,
     String role,
-    @JsonbProperty("created_at") long createdAt) {
+    long createdAt) {
 
   static UserResponse from(User user) {
     return new UserResponse(

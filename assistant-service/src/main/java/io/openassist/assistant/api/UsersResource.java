@@ -1,10 +1,11 @@
 package io.openassist.assistant.api;
 
-import io.openassist.assistant.application.IdentityService;
+import io.openassist.assistant.application.UserService;
 import io.openassist.common.paging.ListResponse;
 import io.openassist.common.paging.PageQuery;
 import io.openassist.common.web.RequestBodies;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -26,27 +27,26 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Identity")
 public class UsersResource {
 
-  @Inject IdentityService identities;
+  @Inject UserService users;
 
   @POST
   @Operation(summary = "Create a user of the organisation (admins)")
-  public UserResponse create(CreateUserRequest request) {
+  public UserResponse create(@Valid CreateUserRequest request) {
     RequestBodies.required(request);
-    return UserResponse.from(
-        identities.createUser(request.name(), request.email(), request.checkedRole()));
+    return UserResponse.from(users.create(request.name(), request.email(), request.checkedRole()));
   }
 
   @GET
   @Operation(summary = "List the users of the organisation, with cursor pagination")
   public ListResponse<UserResponse> list(@BeanParam PageQuery page) {
     return ListResponse.of(
-        identities.users(page.toPageRequest()).map(UserResponse::from), UserResponse::id);
+        users.list(page.toPageRequest()).map(UserResponse::from), UserResponse::id);
   }
 
   @GET
   @Path("{user_id}")
   @Operation(summary = "Retrieve a user of the organisation")
   public UserResponse get(@PathParam("user_id") String id) {
-    return UserResponse.from(identities.user(id));
+    return UserResponse.from(users.get(id));
   }
 }

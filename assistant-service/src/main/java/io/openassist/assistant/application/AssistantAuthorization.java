@@ -2,12 +2,12 @@ package io.openassist.assistant.application;
 
 import io.openassist.assistant.domain.Assistant;
 import io.openassist.assistant.domain.AssistantAccess;
-import io.openassist.assistant.domain.Permission;
 import io.openassist.assistant.infrastructure.JpaAssistantRepository;
 import io.openassist.common.error.ForbiddenException;
 import io.openassist.common.error.ResourceNotFoundException;
 import io.openassist.common.security.Caller;
 import io.openassist.common.security.CallerContext;
+import io.openassist.common.security.Permission;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Locale;

@@ -2,13 +2,13 @@ package io.openassist.assistant.application;
 
 import io.openassist.assistant.domain.Assistant;
 import io.openassist.assistant.domain.AssistantDefinition;
-import io.openassist.assistant.domain.Permission;
 import io.openassist.assistant.infrastructure.JpaAssistantRepository;
 import io.openassist.common.id.IdGenerator;
 import io.openassist.common.paging.Page;
 import io.openassist.common.paging.PageRequest;
 import io.openassist.common.security.Caller;
 import io.openassist.common.security.CallerContext;
+import io.openassist.common.security.Permission;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

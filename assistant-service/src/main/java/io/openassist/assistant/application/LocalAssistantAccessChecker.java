@@ -2,6 +2,7 @@ package io.openassist.assistant.application;
 
 import io.openassist.common.error.ResourceNotFoundException;
 import io.openassist.common.security.AssistantAccessChecker;
+import io.openassist.common.security.Permission;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -23,9 +24,9 @@ public class LocalAssistantAccessChecker implements AssistantAccessChecker {
   @Inject AssistantAuthorization authorization;
 
   @Override
-  public Optional<String> permission(String assistantId) {
+  public Optional<Permission> permission(String assistantId) {
     try {
-      return Optional.of(authorization.held(assistantId).name());
+      return Optional.of(authorization.held(assistantId));
     } catch (ResourceNotFoundException notVisible) {
       return Optional.empty();
     }

@@ -1,7 +1,5 @@
 package io.openassist.assistant.domain;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.Column;
@@ -11,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -29,15 +28,15 @@ public class Assistant {
           null,
           null,
           null,
-          JsonValue.EMPTY_JSON_ARRAY,
+          List.of(),
           JsonValue.EMPTY_JSON_OBJECT,
-          Json.createValue("auto"),
+          ResponseFormat.AUTO,
           1.0,
           1.0,
           JsonValue.EMPTY_JSON_OBJECT,
           null,
           null,
-          JsonValue.EMPTY_JSON_ARRAY);
+          List.of());
 
   private static final int SLUG_BASE_LENGTH = 50;
   private static final int SLUG_SUFFIX_LENGTH = 6;
@@ -71,17 +70,17 @@ public class Assistant {
   @Column(columnDefinition = "text")
   private String instructions;
 
-  @Convert(converter = JsonDocumentConverter.class)
+  @Convert(converter = TypedJsonConverters.ToolsConverter.class)
   @Column(columnDefinition = "jsonb", nullable = false)
-  private JsonValue tools;
+  private List<Tool> tools;
 
   @Convert(converter = JsonDocumentConverter.class)
   @Column(name = "tool_resources", columnDefinition = "jsonb")
   private JsonValue toolResources;
 
-  @Convert(converter = JsonDocumentConverter.class)
+  @Convert(converter = TypedJsonConverters.ResponseFormatConverter.class)
   @Column(name = "response_format", columnDefinition = "jsonb")
-  private JsonValue responseFormat;
+  private ResponseFormat responseFormat;
 
   private Double temperature;
 
@@ -92,13 +91,13 @@ public class Assistant {
   @Column(columnDefinition = "jsonb", nullable = false)
   private JsonValue metadata;
 
-  @Convert(converter = JsonDocumentConverter.class)
+  @Convert(converter = TypedJsonConverters.ModelRefConverter.class)
   @Column(name = "default_model", columnDefinition = "jsonb")
-  private JsonValue defaultModel;
+  private ModelRef defaultModel;
 
-  @Convert(converter = JsonDocumentConverter.class)
+  @Convert(converter = TypedJsonConverters.ModelRefsConverter.class)
   @Column(name = "available_models", columnDefinition = "jsonb", nullable = false)
-  private JsonValue availableModels;
+  private List<ModelRef> availableModels;
 
   protected Assistant() {}
 
@@ -137,15 +136,15 @@ public class Assistant {
         name,
         description,
         instructions,
-        tools.asJsonArray(),
+        tools,
         toolResources == null ? null : toolResources.asJsonObject(),
         responseFormat,
         temperature,
         topP,
         metadata.asJsonObject(),
         slug,
-        defaultModel == null ? null : defaultModel.asJsonObject(),
-        availableModels.asJsonArray());
+        defaultModel,
+        availableModels);
   }
 
   private void apply(AssistantDefinition d) {
@@ -225,15 +224,15 @@ public class Assistant {
     return instructions;
   }
 
-  public JsonArray tools() {
-    return tools.asJsonArray();
+  public List<Tool> tools() {
+    return tools;
   }
 
   public JsonObject toolResources() {
     return toolResources == null ? null : toolResources.asJsonObject();
   }
 
-  public JsonValue responseFormat() {
+  public ResponseFormat responseFormat() {
     return responseFormat;
   }
 
@@ -249,11 +248,11 @@ public class Assistant {
     return metadata.asJsonObject();
   }
 
-  public JsonObject defaultModel() {
-    return defaultModel == null ? null : defaultModel.asJsonObject();
+  public ModelRef defaultModel() {
+    return defaultModel;
   }
 
-  public JsonArray availableModels() {
-    return availableModels.asJsonArray();
+  public List<ModelRef> availableModels() {
+    return availableModels;
   }
 }

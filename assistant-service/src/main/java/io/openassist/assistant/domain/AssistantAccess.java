@@ -1,6 +1,7 @@
 package io.openassist.assistant.domain;
 
 import io.openassist.common.security.Caller;
+import io.openassist.common.security.Permission;
 import java.util.List;
 
 /**

@@ -1,28 +1,29 @@
 package io.openassist.assistant.domain;
 
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
+import java.util.List;
 
 /**
  * Everything a caller may set on an assistant, in the OpenAI assistant shape plus Metorial's slug
  * and models. A null member means "not given": on create it takes the default, on modify it leaves
- * the stored value as it is. What it may not set (id, creation time) is not here at all.
+ * the stored value as it is. Typed members ({@link Tool}, {@link ResponseFormat}, {@link ModelRef})
+ * arrive checked; {@code metadata} and {@code tool_resources} are opaque JSON checked by {@link
+ * AssistantRules}. What it may not set (id, creation time) is not here at all.
  */
 public record AssistantDefinition(
     String model,
     String name,
     String description,
     String instructions,
-    JsonArray tools,
+    List<Tool> tools,
     JsonObject toolResources,
-    JsonValue responseFormat,
+    ResponseFormat responseFormat,
     Double temperature,
     Double topP,
     JsonObject metadata,
     String slug,
-    JsonObject defaultModel,
-    JsonArray availableModels) {
+    ModelRef defaultModel,
+    List<ModelRef> availableModels) {
 
   /** This definition with every member the changes give replaced by the changed value. */
   public AssistantDefinition with(AssistantDefinition changes) {

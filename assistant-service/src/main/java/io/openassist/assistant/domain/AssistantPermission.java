@@ -1,5 +1,6 @@
 package io.openassist.assistant.domain;
 
+import io.openassist.common.security.Permission;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -5,6 +5,7 @@ import io.openassist.assistant.domain.AssistantAccess;
 import io.openassist.assistant.domain.AssistantPermission;
 import io.openassist.assistant.domain.AssistantPermission.GranteeType;
 import io.openassist.common.error.ConflictException;
+import io.openassist.common.paging.CursorQueries;
 import io.openassist.common.paging.Page;
 import io.openassist.common.paging.PageRequest;
 import io.openassist.common.security.Caller;

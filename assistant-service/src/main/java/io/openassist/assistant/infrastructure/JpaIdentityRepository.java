@@ -3,6 +3,7 @@ package io.openassist.assistant.infrastructure;
 import io.openassist.assistant.domain.ApiKey;
 import io.openassist.assistant.domain.Organization;
 import io.openassist.assistant.domain.User;
+import io.openassist.common.paging.CursorQueries;
 import io.openassist.common.paging.Page;
 import io.openassist.common.paging.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;

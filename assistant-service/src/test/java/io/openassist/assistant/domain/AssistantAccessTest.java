@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openassist.assistant.domain.AssistantPermission.GranteeType;
 import io.openassist.common.security.Caller;
+import io.openassist.common.security.Permission;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;

@@ -23,7 +23,7 @@ class AssistantTest {
     assertEquals("gpt-4o", a.model());
     assertEquals(1.0, a.temperature());
     assertEquals(1.0, a.topP());
-    assertEquals(Json.createValue("auto"), a.responseFormat());
+    assertEquals(ResponseFormat.AUTO, a.responseFormat());
     assertTrue(a.tools().isEmpty());
     assertTrue(a.metadata().isEmpty());
     assertNull(a.name());
@@ -69,7 +69,18 @@ class AssistantTest {
         () ->
             a.modify(
                 new AssistantDefinition(
-                    null, "Renamed", null, null, null, null, null, 9.0, null, null, null, null,
+                    null,
+                    "Renamed",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    0.5,
+                    null,
+                    Json.createObjectBuilder().add("k", 1).build(),
+                    null,
+                    null,
                     null),
                 T0));
     assertEquals("Tutor", a.name());

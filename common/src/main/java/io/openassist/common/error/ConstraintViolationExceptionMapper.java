@@ -1,8 +1,10 @@
 package io.openassist.common.error;
 
+import io.openassist.common.web.json.JsonShape;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -27,12 +29,37 @@ public class ConstraintViolationExceptionMapper
     return problems.of(new InvalidRequestException(errors));
   }
 
-  /** The last node of the path: the query parameter or member name the caller used. */
-  private static String fieldName(ConstraintViolation<?> violation) {
-    String name = "request";
+  /**
+   * The field as the caller wrote it: the path below the method parameter, each member in its wire
+   * name, with list indexes and map keys, e.g. {@code admin.email} or {@code tools[0].type}. A
+   * constraint on a parameter itself is named by the parameter.
+   */
+  public static String fieldName(ConstraintViolation<?> violation) {
+    StringBuilder field = new StringBuilder();
+    String last = "request";
     for (Path.Node node : violation.getPropertyPath()) {
-      name = node.getName();
+      switch (node.getKind()) {
+        case METHOD, CONSTRUCTOR, CROSS_PARAMETER, RETURN_VALUE, BEAN -> {}
+        case PARAMETER -> last = node.getName();
+        case PROPERTY, CONTAINER_ELEMENT -> {
+          appendIndex(field, node);
+          if (node.getKind() == ElementKind.PROPERTY) {
+            if (field.length() > 0) {
+              field.append('.');
+            }
+            field.append(JsonShape.snakeCase(node.getName()));
+          }
+        }
+      }
     }
-    return name;
+    return field.length() > 0 ? field.toString() : last;
+  }
+
+  private static void appendIndex(StringBuilder field, Path.Node node) {
+    if (node.getIndex() != null) {
+      field.append('[').append(node.getIndex()).append(']');
+    } else if (node.getKey() != null) {
+      field.append('.').append(node.getKey());
+    }
   }
 }

@@ -1,6 +1,5 @@
 package io.openassist.common.security;
 
-import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
 /**
@@ -9,10 +8,9 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
  * letting the caller at an assistant's conversations or files.
  */
 @JsonbPropertyOrder({"object", "assistantId", "permission"})
-public record AccessResponse(
-    String object, @JsonbProperty("assistant_id") String assistantId, String permission) {
+public record AccessResponse(String object, String assistantId, Permission permission) {
 
-  public static AccessResponse of(String assistantId, String permission) {
+  public static AccessResponse of(String assistantId, Permission permission) {
     return new AccessResponse("assistant.access", assistantId, permission);
   }
 }

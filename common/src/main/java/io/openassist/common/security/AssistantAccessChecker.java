@@ -10,5 +10,5 @@ import java.util.Optional;
  */
 public interface AssistantAccessChecker {
 
-  Optional<String> permission(String assistantId);
+  Optional<Permission> permission(String assistantId);
 }

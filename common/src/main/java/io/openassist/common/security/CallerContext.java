@@ -1,5 +1,6 @@
 package io.openassist.common.security;
 
+import io.openassist.common.error.ForbiddenException;
 import io.openassist.common.error.UnauthenticatedException;
 import jakarta.enterprise.context.RequestScoped;
 
@@ -19,6 +20,15 @@ public class CallerContext {
       throw new UnauthenticatedException();
     }
     return caller;
+  }
+
+  /** The caller, who must be an admin of its organisation to do {@code what}; else a 403. */
+  public Caller requireAdmin(String what) {
+    Caller current = caller();
+    if (!current.admin()) {
+      throw new ForbiddenException("Only organisation admins may " + what);
+    }
+    return current;
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.openassist.common.security;
 
-import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 import java.util.Set;
@@ -12,11 +11,11 @@ import java.util.Set;
 @JsonbPropertyOrder({"object", "userId", "organizationId", "role", "groups", "authMethod"})
 public record CallerResponse(
     String object,
-    @JsonbProperty("user_id") String userId,
-    @JsonbProperty("organization_id") String organizationId,
+    String userId,
+    String organizationId,
     String role,
     List<String> groups,
-    @JsonbProperty("auth_method") String authMethod) {
+    String authMethod) {
 
   public static CallerResponse of(Caller caller) {
     return new CallerResponse(

@@ -31,8 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * "5"}, {@code "temperature": "1"} a number) where the API must refuse, and cannot say which field
  * was wrong.
  *
- * <p>Member names follow the API's one naming rule: {@code @JsonbProperty} where given, otherwise
- * the Java name in snake_case (JSON-B's {@code LOWER_CASE_WITH_UNDERSCORES}).
+ * <p>Member names follow the API's one naming rule, JSON-B's {@code LOWER_CASE_WITH_UNDERSCORES}
+ * ({@link #snakeCase}); a {@code @JsonbProperty}, which the API's own types do not use, would win
+ * as it does in JSON-B.
  */
 public final class JsonShape {
 
@@ -241,7 +242,7 @@ public final class JsonShape {
   }
 
   /** JSON-B's {@code LOWER_CASE_WITH_UNDERSCORES}: {@code topP} → {@code top_p}. */
-  static String snakeCase(String javaName) {
+  public static String snakeCase(String javaName) {
     StringBuilder name = new StringBuilder(javaName.length() + 4);
     for (int i = 0; i < javaName.length(); i++) {
       char c = javaName.charAt(i);

@@ -1,10 +1,7 @@
-package io.openassist.assistant.infrastructure;
+package io.openassist.common.paging;
 
 import io.openassist.common.error.InvalidRequestException;
 import io.openassist.common.error.Problem.FieldError;
-import io.openassist.common.paging.Page;
-import io.openassist.common.paging.PageRequest;
-import io.openassist.common.paging.SortOrder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
@@ -18,17 +15,17 @@ import java.util.function.Function;
  * order (ties broken by id), within a scope (a JPQL condition on alias {@code e}), bounded by the
  * objects the cursors name. A cursor that names no object in the scope is a 400.
  */
-final class CursorQueries {
+public final class CursorQueries {
 
   private CursorQueries() {}
 
   /** How to read the creation time and id of a cursor object, and to find one within the scope. */
-  record Cursors<T>(
+  public record Cursors<T>(
       Function<String, Optional<T>> findInScope,
       Function<T, Instant> createdAt,
       Function<T, String> id) {}
 
-  static <T> Page<T> page(
+  public static <T> Page<T> page(
       EntityManager em,
       Class<T> type,
       String scope,

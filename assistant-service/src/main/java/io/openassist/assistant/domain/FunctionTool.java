@@ -1,0 +1,56 @@
+package io.openassist.assistant.domain;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A function the model may call: its name, what it does, and the JSON Schema of its arguments
+ * ({@code parameters}, kept as the caller wrote it). {@code strict} asks vendors that support it to
+ * follow the schema exactly.
+ */
+public record FunctionTool(String name, String description, JsonObject parameters, Boolean strict)
+    implements Tool {
+
+  public static final String TYPE = "function";
+
+  /** OpenAI's rule for function names. */
+  public static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
+
+  public FunctionTool {
+    Objects.requireNonNull(name, "name");
+    if (!NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("Not a function name: " + name);
+    }
+  }
+
+  @Override
+  public String type() {
+    return TYPE;
+  }
+
+  @Override
+  public JsonObject toJson() {
+    JsonObjectBuilder function = Json.createObjectBuilder().add("name", name);
+    if (description != null) {
+      function.add("description", description);
+    }
+    if (parameters != null) {
+      function.add("parameters", parameters);
+    }
+    if (strict != null) {
+      function.add("strict", strict);
+    }
+    return Json.createObjectBuilder().add("type", TYPE).add(TYPE, function).build();
+  }
+
+  static FunctionTool fromJson(JsonObject function) {
+    return new FunctionTool(
+        function.getString("name"),
+        function.containsKey("description") ? function.getString("description") : null,
+        function.containsKey("parameters") ? function.getJsonObject("parameters") : null,
+        function.containsKey("strict") ? function.getBoolean("strict") : null);
+  }
+}
