@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.openassist.common.security.ApiKeyFormat;
 import io.openassist.testing.ApiResponse;
 import io.openassist.testing.HttpApi;
-import io.openassist.testing.ServiceUnderTest;
 import io.openassist.testing.Tenant;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
@@ -19,12 +18,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 
 /**
@@ -34,7 +29,6 @@ import org.junit.jupiter.api.function.Executable;
  * it. An operation that is not classified below fails the build: a new endpoint cannot ship without
  * its authorisation being tested here.
  */
-@ExtendWith(ArquillianExtension.class)
 class BolaMatrixIT {
 
   /** What an operation needs of the caller. */
@@ -98,11 +92,6 @@ class BolaMatrixIT {
 
   /** The objects of one organisation that an operation's path parameters can name. */
   private record Objects(Tenant tenant, Map<String, String> ids) {}
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return ServiceUnderTest.packagedWar();
-  }
 
   @BeforeAll
   static void startEmpty() {

@@ -9,28 +9,17 @@ import io.openassist.assistant.domain.AssistantPermission;
 import io.openassist.assistant.domain.Organization;
 import io.openassist.assistant.domain.User;
 import io.openassist.testing.HttpApi;
-import io.openassist.testing.ServiceUnderTest;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceConfiguration;
 import org.hibernate.jpa.HibernatePersistenceProvider;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Hibernate never touches the schema in the service ({@code hbm2ddl=none}): Liquibase owns it. This
  * test makes sure the two agree, by letting Hibernate validate every entity mapping against the
  * schema the deployed service has just migrated.
  */
-@ExtendWith(ArquillianExtension.class)
 class SchemaMappingIT {
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return ServiceUnderTest.packagedWar();
-  }
 
   @Test
   void entityMappingsMatchTheMigratedSchema() {

@@ -8,26 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Locale;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What every service must do once deployed: migrate its own schema, report ready and live, publish
  * its OpenAPI document, and answer paths it does not have in the common problem shape. Each service
  * runs this contract against its packaged WAR on a real Liberty server and PostgreSQL.
  */
-@ExtendWith(ArquillianExtension.class)
 public abstract class ServiceReadinessContract {
 
   protected final HttpApi api = new HttpApi();
-
-  @Deployment(testable = false)
-  public static WebArchive deployment() {
-    return ServiceUnderTest.packagedWar();
-  }
 
   /** The PostgreSQL schema this service owns. */
   protected abstract String schema();
@@ -70,6 +60,21 @@ public abstract class ServiceReadinessContract {
     ApiResponse document = api.send("GET", "/openapi?format=JSON", null, null);
     assertEquals(200, document.status(), document::toString);
     assertTrue(document.json().getString("openapi").startsWith("3."), document::toString);
+  }
+
+  @Test
+  void namesEveryMemberInItsOpenApiDocumentAsItIsSent() {
+    JsonObject document = api.send("GET", "/openapi?format=JSON", null, null).json();
+    JsonObject schemas = document.getJsonObject("components").getJsonObject("schemas");
+    assertFalse(schemas.isEmpty(), "the document describes its request and response bodies");
+    for (String schema : schemas.keySet()) {
+      JsonObject properties = schemas.getJsonObject(schema).getJsonObject("properties");
+      for (String member : properties == null ? List.<String>of() : properties.keySet()) {
+        assertTrue(
+            member.matches("[a-z][a-z0-9_]*"),
+            () -> schema + "." + member + " is not the snake_case name the API sends");
+      }
+    }
   }
 
   @Test

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.openassist.common.security.ApiKeyFormat;
 import io.openassist.testing.ApiResponse;
 import io.openassist.testing.HttpApi;
-import io.openassist.testing.ServiceUnderTest;
 import io.openassist.testing.Tenant;
 import io.openassist.testing.TestDatabase;
 import io.openassist.testing.TestTokens;
@@ -19,26 +18,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** API keys from creation to revocation, checked against the rows in PostgreSQL. */
-@ExtendWith(ArquillianExtension.class)
 class ApiKeyLifecycleIT {
 
   private final HttpApi anonymous = new HttpApi();
   private Tenant tenant;
   private HttpApi admin;
   private HttpApi member;
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return ServiceUnderTest.packagedWar();
-  }
 
   @BeforeEach
   void oneOrganisation() {

@@ -6,18 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.openassist.testing.ApiResponse;
 import io.openassist.testing.HostileInput;
 import io.openassist.testing.HttpApi;
-import io.openassist.testing.ServiceUnderTest;
 import io.openassist.testing.Tenant;
 import io.openassist.testing.TestDatabase;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,7 +21,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every way a request to {@code /v1/assistants} can be wrong: each answers a 4xx in the common
  * problem shape, and none of them changes a row.
  */
-@ExtendWith(ArquillianExtension.class)
 class AssistantBadInputIT {
 
   private static final String EXISTING_NAME = "Untouched";
@@ -34,11 +28,6 @@ class AssistantBadInputIT {
   private HttpApi api;
   private String existingId;
   private String existingRow;
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return ServiceUnderTest.packagedWar();
-  }
 
   @BeforeEach
   void oneAssistantExists() {

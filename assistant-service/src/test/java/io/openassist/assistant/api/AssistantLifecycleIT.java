@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openassist.testing.ApiResponse;
 import io.openassist.testing.HttpApi;
-import io.openassist.testing.ServiceUnderTest;
 import io.openassist.testing.Tenant;
 import io.openassist.testing.TestDatabase;
 import jakarta.json.JsonObject;
@@ -19,23 +18,13 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The assistant lifecycle over HTTP, checked against the rows in PostgreSQL. */
-@ExtendWith(ArquillianExtension.class)
 class AssistantLifecycleIT {
 
   private HttpApi api;
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return ServiceUnderTest.packagedWar();
-  }
 
   @BeforeEach
   void startEmptyAsAnAdmin() {

@@ -6,19 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openassist.testing.ApiResponse;
 import io.openassist.testing.HttpApi;
-import io.openassist.testing.ServiceUnderTest;
 import io.openassist.testing.Tenant;
 import io.openassist.testing.TestDatabase;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** VIEW, EDIT and OWNER on assistants, and the wall between organisations. */
-@ExtendWith(ArquillianExtension.class)
 class AssistantPermissionsIT {
 
   private final HttpApi anonymous = new HttpApi();
@@ -27,11 +21,6 @@ class AssistantPermissionsIT {
   private HttpApi adminA;
   private HttpApi memberA;
   private HttpApi adminB;
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return ServiceUnderTest.packagedWar();
-  }
 
   @BeforeEach
   void twoOrganisations() {

@@ -11,30 +11,20 @@ import io.openassist.testing.Tenant;
 import io.openassist.testing.TestDatabase;
 import java.util.List;
 import java.util.function.BiConsumer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every class of hostile input against every endpoint family of assistant-service (assistants,
  * organisations, users, API keys, permissions): each answers a 4xx problem naming what is wrong,
  * and no row of the schema changes.
  */
-@ExtendWith(ArquillianExtension.class)
 class HostileInputIT {
 
   private HttpApi anonymous;
   private Tenant tenant;
   private String assistantId;
   private String before;
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return ServiceUnderTest.packagedWar();
-  }
 
   @BeforeEach
   void anOrganisationWithAnAssistant() {
