@@ -4,6 +4,7 @@ import io.openassist.assistant.application.ApiKeyService;
 import io.openassist.common.paging.ListResponse;
 import io.openassist.common.paging.Page;
 import io.openassist.common.web.RequestBodies;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * answer to its creation and nowhere else, ever. Admins manage the keys of every user of the
  * organisation.
  */
+@ApplicationScoped
 @Path("v1/api_keys")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -4,8 +4,9 @@ import io.openassist.assistant.application.AssistantPermissionService;
 import io.openassist.common.paging.ListResponse;
 import io.openassist.common.paging.Page;
 import io.openassist.common.web.RequestBodies;
+import io.openassist.common.web.json.Jsonp;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /v1/assistants/{id}/permissions}: who may view, edit or own an assistant (OWNER only). */
+@ApplicationScoped
 @Path("v1/assistants/{assistant_id}/permissions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -52,7 +54,7 @@ public class AssistantPermissionsResource {
       @PathParam("assistant_id") String assistantId,
       @PathParam("permission_id") String permissionId) {
     permissions.revoke(assistantId, permissionId);
-    return Json.createObjectBuilder()
+    return Jsonp.objectBuilder()
         .add("id", permissionId)
         .add("deleted", true)
         .add("object", "assistant.permission.deleted")

@@ -2,7 +2,7 @@ package io.openassist.assistant.api;
 
 import io.openassist.assistant.domain.Assistant;
 import io.openassist.assistant.domain.ModelRef;
-import jakarta.json.Json;
+import io.openassist.common.web.json.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -52,9 +52,9 @@ public record AssistantResponse(
     long updatedAt) {
 
   static AssistantResponse from(Assistant a) {
-    JsonArrayBuilder tools = Json.createArrayBuilder();
+    JsonArrayBuilder tools = Jsonp.arrayBuilder();
     a.tools().forEach(tool -> tools.add(tool.toJson()));
-    JsonArrayBuilder models = Json.createArrayBuilder();
+    JsonArrayBuilder models = Jsonp.arrayBuilder();
     a.availableModels().forEach(model -> models.add(modelObject(model)));
     return new AssistantResponse(
         a.id(),
@@ -83,12 +83,12 @@ public record AssistantResponse(
 
   /** A model reference as Metorial's {@code assistant.model} object. */
   private static JsonObject modelObject(ModelRef model) {
-    return Json.createObjectBuilder()
+    return Jsonp.objectBuilder()
         .add("object", "assistant.model")
         .add("id", model.id())
         .add(
             "provider",
-            Json.createObjectBuilder()
+            Jsonp.objectBuilder()
                 .add("object", "assistant.model_provider")
                 .add("id", model.provider()))
         .build();

@@ -4,6 +4,7 @@ import io.openassist.assistant.application.AssistantService;
 import io.openassist.common.paging.ListResponse;
 import io.openassist.common.paging.PageQuery;
 import io.openassist.common.web.RequestBodies;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * {@code /v1/assistants}: create, list, read, modify ({@code POST} to the object, OpenAI's
  * convention) and delete assistants.
  */
+@ApplicationScoped
 @Path("v1/assistants")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

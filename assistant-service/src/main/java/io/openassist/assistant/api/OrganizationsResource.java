@@ -4,6 +4,7 @@ import io.openassist.assistant.application.OnboardingService;
 import io.openassist.common.security.AuthenticationFilter;
 import io.openassist.common.security.Public;
 import io.openassist.common.web.RequestBodies;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * OPENASSIST_OPERATOR_TOKEN}) rather than by a user's credential. Without that configuration the
  * path does not exist.
  */
+@ApplicationScoped
 @Path("v1/organizations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

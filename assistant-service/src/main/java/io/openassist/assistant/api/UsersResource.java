@@ -4,6 +4,7 @@ import io.openassist.assistant.application.UserService;
 import io.openassist.common.paging.ListResponse;
 import io.openassist.common.paging.PageQuery;
 import io.openassist.common.web.RequestBodies;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * {@code /v1/users}: the users of the caller's organisation. Everyone may look them up (to grant
  * them permissions); only admins may create them.
  */
+@ApplicationScoped
 @Path("v1/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -49,7 +49,7 @@ public class AssistantAuthorization {
     Assistant assistant =
         assistants.find(caller.organizationId(), assistantId).orElseThrow(this::notFound);
     Permission permission =
-        AssistantAccess.of(assistant, caller, assistants.grantsOn(assistant.id()));
+        AssistantAccess.of(assistant, caller, () -> assistants.grantsOn(assistant.id()));
     if (permission == null) {
       throw notFound();
     }

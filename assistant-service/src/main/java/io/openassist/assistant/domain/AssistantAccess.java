@@ -3,6 +3,7 @@ package io.openassist.assistant.domain;
 import io.openassist.common.security.Caller;
 import io.openassist.common.security.Permission;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Who may do what with an assistant (the meinGPT model): its organisation's admins and its owner
@@ -13,9 +14,12 @@ public final class AssistantAccess {
 
   private AssistantAccess() {}
 
-  /** The caller's permission on the assistant, or null when it may not even see it. */
+  /**
+   * The caller's permission on the assistant, or null when it may not even see it. The grants are
+   * read only when they decide (not for admins and the owner, who hold OWNER anyway).
+   */
   public static Permission of(
-      Assistant assistant, Caller caller, List<AssistantPermission> grants) {
+      Assistant assistant, Caller caller, Supplier<List<AssistantPermission>> grants) {
     if (!caller.organizationId().equals(assistant.organizationId())) {
       return null;
     }
@@ -23,7 +27,7 @@ public final class AssistantAccess {
       return Permission.OWNER;
     }
     Permission strongest = null;
-    for (AssistantPermission grant : grants) {
+    for (AssistantPermission grant : grants.get()) {
       boolean forCaller =
           switch (grant.granteeType()) {
             case USER -> grant.grantee().equals(caller.userId());

@@ -1,6 +1,6 @@
 package io.openassist.assistant.domain;
 
-import jakarta.json.Json;
+import io.openassist.common.web.json.Jsonp;
 import jakarta.json.JsonObject;
 
 /** Code execution in a sandbox of the vendor that serves the model; it has no settings. */
@@ -15,6 +15,6 @@ public record CodeInterpreterTool() implements Tool {
 
   @Override
   public JsonObject toJson() {
-    return Json.createObjectBuilder().add("type", TYPE).build();
+    return Jsonp.objectBuilder().add("type", TYPE).build();
   }
 }

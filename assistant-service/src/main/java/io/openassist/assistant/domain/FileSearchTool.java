@@ -1,6 +1,6 @@
 package io.openassist.assistant.domain;
 
-import jakarta.json.Json;
+import io.openassist.common.web.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -21,16 +21,16 @@ public record FileSearchTool(Integer maxNumResults, String ranker, Double scoreT
 
   @Override
   public JsonObject toJson() {
-    JsonObjectBuilder tool = Json.createObjectBuilder().add("type", TYPE);
+    JsonObjectBuilder tool = Jsonp.objectBuilder().add("type", TYPE);
     if (maxNumResults == null && ranker == null && scoreThreshold == null) {
       return tool.build();
     }
-    JsonObjectBuilder options = Json.createObjectBuilder();
+    JsonObjectBuilder options = Jsonp.objectBuilder();
     if (maxNumResults != null) {
       options.add("max_num_results", maxNumResults);
     }
     if (ranker != null || scoreThreshold != null) {
-      JsonObjectBuilder ranking = Json.createObjectBuilder();
+      JsonObjectBuilder ranking = Jsonp.objectBuilder();
       if (ranker != null) {
         ranking.add("ranker", ranker);
       }

@@ -1,6 +1,6 @@
 package io.openassist.assistant.domain;
 
-import jakarta.json.Json;
+import io.openassist.common.web.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Objects;
@@ -33,7 +33,7 @@ public record FunctionTool(String name, String description, JsonObject parameter
 
   @Override
   public JsonObject toJson() {
-    JsonObjectBuilder function = Json.createObjectBuilder().add("name", name);
+    JsonObjectBuilder function = Jsonp.objectBuilder().add("name", name);
     if (description != null) {
       function.add("description", description);
     }
@@ -43,7 +43,7 @@ public record FunctionTool(String name, String description, JsonObject parameter
     if (strict != null) {
       function.add("strict", strict);
     }
-    return Json.createObjectBuilder().add("type", TYPE).add(TYPE, function).build();
+    return Jsonp.objectBuilder().add("type", TYPE).add(TYPE, function).build();
   }
 
   static FunctionTool fromJson(JsonObject function) {

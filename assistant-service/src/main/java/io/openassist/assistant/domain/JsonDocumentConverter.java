@@ -1,14 +1,19 @@
 package io.openassist.assistant.domain;
 
-import jakarta.json.Json;
+import io.openassist.common.web.json.Jsonp;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 import java.io.StringReader;
+import org.hibernate.annotations.Immutable;
 
-/** Stores a JSON document member (tools, metadata, ...) in a {@code jsonb} column, as its text. */
+/**
+ * Stores a JSON document member (metadata, tool resources) in a {@code jsonb} column, as its text.
+ * Jakarta JSON values are immutable, so Hibernate need not copy them to detect changes.
+ */
 @Converter
+@Immutable
 public class JsonDocumentConverter implements AttributeConverter<JsonValue, String> {
 
   @Override
@@ -21,7 +26,7 @@ public class JsonDocumentConverter implements AttributeConverter<JsonValue, Stri
     if (text == null) {
       return null;
     }
-    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+    try (JsonReader reader = Jsonp.reader(new StringReader(text))) {
       return reader.readValue();
     }
   }

@@ -1,6 +1,6 @@
 package io.openassist.assistant.domain;
 
-import jakarta.json.Json;
+import io.openassist.common.web.json.Jsonp;
 import jakarta.json.JsonObject;
 import java.util.Objects;
 
@@ -25,7 +25,7 @@ public record ModelRef(String provider, String id) {
 
   /** The stored form, {@code {id, provider}}. */
   public JsonObject toJson() {
-    return Json.createObjectBuilder().add("id", id).add("provider", provider).build();
+    return Jsonp.objectBuilder().add("id", id).add("provider", provider).build();
   }
 
   public static ModelRef fromJson(JsonObject json) {

@@ -1,6 +1,6 @@
 package io.openassist.assistant.domain;
 
-import jakarta.json.Json;
+import io.openassist.common.web.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -24,7 +24,7 @@ public sealed interface ResponseFormat {
   record Auto() implements ResponseFormat {
     @Override
     public JsonValue toJson() {
-      return Json.createValue("auto");
+      return Jsonp.value("auto");
     }
   }
 
@@ -32,7 +32,7 @@ public sealed interface ResponseFormat {
   record Text() implements ResponseFormat {
     @Override
     public JsonValue toJson() {
-      return Json.createObjectBuilder().add("type", "text").build();
+      return Jsonp.objectBuilder().add("type", "text").build();
     }
   }
 
@@ -40,7 +40,7 @@ public sealed interface ResponseFormat {
   record JsonObjectMode() implements ResponseFormat {
     @Override
     public JsonValue toJson() {
-      return Json.createObjectBuilder().add("type", "json_object").build();
+      return Jsonp.objectBuilder().add("type", "json_object").build();
     }
   }
 
@@ -54,7 +54,7 @@ public sealed interface ResponseFormat {
 
     @Override
     public JsonValue toJson() {
-      JsonObjectBuilder schemaObject = Json.createObjectBuilder().add("name", name);
+      JsonObjectBuilder schemaObject = Jsonp.objectBuilder().add("name", name);
       if (description != null) {
         schemaObject.add("description", description);
       }
@@ -64,7 +64,7 @@ public sealed interface ResponseFormat {
       if (strict != null) {
         schemaObject.add("strict", strict);
       }
-      return Json.createObjectBuilder()
+      return Jsonp.objectBuilder()
           .add("type", "json_schema")
           .add("json_schema", schemaObject)
           .build();

@@ -1,15 +1,19 @@
 package io.openassist.assistant.domain;
 
-import jakarta.json.Json;
+import io.openassist.common.web.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonValue;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 import java.util.List;
+import org.hibernate.annotations.Immutable;
 
 /**
  * Stores the typed members of an assistant in their {@code jsonb} columns, in the same JSON form
- * the API shows, so that the columns read the same with {@code psql} as on the wire.
+ * the API shows, so that the columns read the same with {@code psql} as on the wire. The values are
+ * immutable ({@code @Immutable}): Hibernate compares them for dirty checking instead of keeping a
+ * deep copy of each, which for a converted type means writing and re-parsing its JSON on every
+ * load.
  */
 public final class TypedJsonConverters {
 
@@ -17,13 +21,14 @@ public final class TypedJsonConverters {
 
   /** {@code tools}: an array of OpenAI tool objects. */
   @Converter
+  @Immutable
   public static class ToolsConverter implements AttributeConverter<List<Tool>, String> {
     @Override
     public String convertToDatabaseColumn(List<Tool> tools) {
       if (tools == null) {
         return null;
       }
-      JsonArrayBuilder array = Json.createArrayBuilder();
+      JsonArrayBuilder array = Jsonp.arrayBuilder();
       tools.forEach(tool -> array.add(tool.toJson()));
       return array.build().toString();
     }
@@ -40,6 +45,7 @@ public final class TypedJsonConverters {
 
   /** {@code response_format}: {@code "auto"} or an object with a type. */
   @Converter
+  @Immutable
   public static class ResponseFormatConverter
       implements AttributeConverter<ResponseFormat, String> {
     @Override
@@ -55,6 +61,7 @@ public final class TypedJsonConverters {
 
   /** {@code default_model}: one {@code {id, provider}} object. */
   @Converter
+  @Immutable
   public static class ModelRefConverter implements AttributeConverter<ModelRef, String> {
     @Override
     public String convertToDatabaseColumn(ModelRef model) {
@@ -69,13 +76,14 @@ public final class TypedJsonConverters {
 
   /** {@code available_models}: an array of {@code {id, provider}} objects. */
   @Converter
+  @Immutable
   public static class ModelRefsConverter implements AttributeConverter<List<ModelRef>, String> {
     @Override
     public String convertToDatabaseColumn(List<ModelRef> models) {
       if (models == null) {
         return null;
       }
-      JsonArrayBuilder array = Json.createArrayBuilder();
+      JsonArrayBuilder array = Jsonp.arrayBuilder();
       models.forEach(model -> array.add(model.toJson()));
       return array.build().toString();
     }

@@ -93,7 +93,7 @@ public class JpaAssistantRepository {
         new CursorQueries.Cursors<>(
             id ->
                 find(caller.organizationId(), id)
-                    .filter(a -> AssistantAccess.of(a, caller, grantsOn(a.id())) != null),
+                    .filter(a -> AssistantAccess.of(a, caller, () -> grantsOn(a.id())) != null),
             Assistant::createdAt,
             Assistant::id));
   }

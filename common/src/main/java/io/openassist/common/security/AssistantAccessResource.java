@@ -1,6 +1,7 @@
 package io.openassist.common.security;
 
 import io.openassist.common.error.ResourceNotFoundException;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * as this service sees it (the check it makes before serving the assistant's conversations or
  * files). An assistant the caller may not see is a 404 like a missing one.
  */
+@ApplicationScoped
 @Path("v1/assistants/{assistant_id}/access")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Assistants")

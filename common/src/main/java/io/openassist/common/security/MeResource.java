@@ -1,5 +1,6 @@
 package io.openassist.common.security;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * service sees it. assistant-service answers from its own records; the other services answer what
  * assistant-service told them, so the same call shows that identity reaches them intact.
  */
+@ApplicationScoped
 @Path("v1/me")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Identity")

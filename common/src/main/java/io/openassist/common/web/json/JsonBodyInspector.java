@@ -2,7 +2,6 @@ package io.openassist.common.web.json;
 
 import io.openassist.common.error.InvalidRequestException;
 import io.openassist.common.error.Problem.FieldError;
-import jakarta.json.Json;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
@@ -120,7 +119,7 @@ public final class JsonBodyInspector {
     }
 
     void run() {
-      try (JsonParser parser = Json.createParser(new StringReader(text))) {
+      try (JsonParser parser = Jsonp.parser(new StringReader(text))) {
         while (parser.hasNext()) {
           JsonParser.Event event = parser.next();
           long tokenEnd = parser.getLocation().getStreamOffset();

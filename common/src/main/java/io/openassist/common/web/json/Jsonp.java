@@ -1,0 +1,52 @@
+package io.openassist.common.web.json;
+
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
+import java.io.Reader;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * Jakarta JSON Processing through one provider, looked up once. {@code Json.createObjectBuilder()}
+ * and its siblings look the provider up again on every call (a {@code ServiceLoader} scan, class
+ * loading through the server's class loaders), which on the request path cost more than building
+ * the JSON itself.
+ */
+public final class Jsonp {
+
+  private static final JsonProvider PROVIDER = JsonProvider.provider();
+
+  private Jsonp() {}
+
+  public static JsonObjectBuilder objectBuilder() {
+    return PROVIDER.createObjectBuilder();
+  }
+
+  public static JsonObjectBuilder objectBuilder(Map<String, ?> values) {
+    return PROVIDER.createObjectBuilder(values);
+  }
+
+  public static JsonArrayBuilder arrayBuilder() {
+    return PROVIDER.createArrayBuilder();
+  }
+
+  public static JsonArrayBuilder arrayBuilder(Collection<?> values) {
+    return PROVIDER.createArrayBuilder(values);
+  }
+
+  public static JsonString value(String value) {
+    return PROVIDER.createValue(value);
+  }
+
+  public static JsonReader reader(Reader reader) {
+    return PROVIDER.createReader(reader);
+  }
+
+  public static JsonParser parser(Reader reader) {
+    return PROVIDER.createParser(reader);
+  }
+}
