@@ -108,6 +108,14 @@ public class SchemaMigrator {
 
   /** Applies every changeset not yet applied to this service's schema. */
   public synchronized void migrate() {
+    try {
+      migrateOnce();
+    } finally {
+      releaseLiquibaseScope();
+    }
+  }
+
+  private void migrateOnce() {
     long started = System.nanoTime();
     try (Connection connection = dataSource().getConnection()) {
       createSchemaIfMissing(connection);
@@ -133,6 +141,31 @@ public class SchemaMigrator {
    * are run by the operator; re-run by the readiness check until the schema is current.
    */
   public synchronized void verify() {
+    try {
+      verifyOnce();
+    } finally {
+      releaseLiquibaseScope();
+    }
+  }
+
+  /**
+   * Liquibase keeps its scope in a static InheritableThreadLocal of its own (liquibase.Scope) and
+   * never removes it: left on a pooled Liberty thread (and copied into every thread that thread
+   * starts), it holds this application's class loader, its SessionFactory included, after undeploy.
+   */
+  private static void releaseLiquibaseScope() {
+    // Scope.setScopeManager(null) is no substitute: Scope's childValue() then throws an NPE in
+    // every thread this thread starts. Only remove() drops the entry.
+    try {
+      java.lang.reflect.Field field = liquibase.Scope.class.getDeclaredField("scopeManager");
+      field.setAccessible(true);
+      ((ThreadLocal<?>) field.get(null)).remove();
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not release Liquibase's thread-local scope", e);
+    }
+  }
+
+  private void verifyOnce() {
     try (Connection connection = dataSource().getConnection()) {
       if (!changelogTableExists(connection)) {
         record(State.PENDING, "schema " + schema + " has not been migrated yet");

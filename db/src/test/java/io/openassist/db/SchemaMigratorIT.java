@@ -82,6 +82,28 @@ class SchemaMigratorIT {
   }
 
   @Test
+  void leavesNoLiquibaseStateOnTheThreadThatMigrated() throws Exception {
+    // Liquibase's scope lives in an inheritable thread-local; left on a pooled server thread it
+    // kept every undeployed copy of the application (and its SessionFactory) reachable.
+    java.lang.reflect.Field field = liquibase.Scope.class.getDeclaredField("scopeManager");
+    field.setAccessible(true);
+    ThreadLocal<?> scope = (ThreadLocal<?>) field.get(null);
+    Object[] left = new Object[2];
+    Thread thread =
+        new Thread(
+            () -> {
+              new SchemaMigrator(dataSource, SCHEMA, true).migrate();
+              left[0] = scope.get();
+              new SchemaMigrator(dataSource, SCHEMA, false).verify();
+              left[1] = scope.get();
+            });
+    thread.start();
+    thread.join();
+    assertEquals(null, left[0], "after migrate");
+    assertEquals(null, left[1], "after verify");
+  }
+
+  @Test
   void refusesASchemaNameThatIsNotAPlainIdentifier() {
     SchemaMigrator migrator = new SchemaMigrator(dataSource, "file; DROP TABLE x", true);
     migrator.migrate();
