@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The request path of issue 6, section 5: GET /v1/assistants/{id} on a warm assistant-service next
-# to pgbench running the same four SQL statements the request issues (API key by lookup prefix,
-# its user, the assistant, the assistant's grants), in one run on this machine, plus a Liberty
-# health check as the floor of an HTTP round trip.
+# to pgbench running the four SQL statements the request issued when issue 6 was written (API key
+# by lookup prefix, its user, the assistant, the assistant's grants) -- the issue's baseline; the
+# service now issues two for an admin or owner (key joined with its user; the assistant) -- in one
+# run on this machine, plus a Liberty health check as the floor of an HTTP round trip.
 #
 #   bench/request-path.sh [SECONDS]     (default 10 per measurement; the stack is (re)started)
 #

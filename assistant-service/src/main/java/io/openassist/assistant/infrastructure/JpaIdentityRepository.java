@@ -84,12 +84,19 @@ public class JpaIdentityRepository {
         new CursorQueries.Cursors<>(id -> user(organizationId, id), User::createdAt, User::id));
   }
 
-  /** The key row a presented key points at, by its non-secret lookup prefix. */
-  public Optional<ApiKey> keyByLookupPrefix(String lookupPrefix) {
-    return em.createQuery("select k from ApiKey k where k.lookupPrefix = :prefix", ApiKey.class)
+  /** A key row and the user it belongs to (of the same organisation), in one statement. */
+  public record KeyAndUser(ApiKey key, User user) {}
+
+  /** The key a presented key points at, by its non-secret lookup prefix, with its user. */
+  public Optional<KeyAndUser> keyAndUserByLookupPrefix(String lookupPrefix) {
+    return em.createQuery(
+            "select k, u from ApiKey k, User u where k.lookupPrefix = :prefix"
+                + " and u.id = k.userId and u.organizationId = k.organizationId",
+            Object[].class)
         .setParameter("prefix", lookupPrefix)
         .getResultStream()
-        .findFirst();
+        .findFirst()
+        .map(row -> new KeyAndUser((ApiKey) row[0], (User) row[1]));
   }
 
   public Optional<ApiKey> key(String organizationId, String id) {
