@@ -16,10 +16,10 @@ import java.util.List;
  */
 public record GrantPermissionRequest(
     @Size(min = 1, max = 256, message = "must be {min} to {max} characters")
-        @Pattern(regexp = ".*\\S.*", message = "must not be blank")
+        @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
         String userId,
     @Size(min = 1, max = 256, message = "must be {min} to {max} characters")
-        @Pattern(regexp = ".*\\S.*", message = "must not be blank")
+        @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
         String group,
     @NotNull(message = PERMISSIONS) @Pattern(regexp = "VIEW|EDIT|OWNER", message = PERMISSIONS)
         String permission) {

@@ -20,11 +20,11 @@ public record OnboardOrganizationRequest(
         @Size(max = 256, message = "is required, at most {max} characters")
         String name,
     @Size(min = 1, max = 256, message = "must be {min} to {max} characters")
-        @Pattern(regexp = ".*\\S.*", message = "must not be blank")
+        @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
         String externalId,
-    @NotNull(message = "is required: {name, email}") @Valid Admin admin,
+    @NotNull(message = "is required: \\{name, email\\}") @Valid Admin admin,
     @Size(min = 1, max = 256, message = "must be {min} to {max} characters")
-        @Pattern(regexp = ".*\\S.*", message = "must not be blank")
+        @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
         String apiKeyName) {
 
   /** The first admin of the organisation: a name, an e-mail address, or both. */

@@ -31,7 +31,7 @@ public record ToolRequest(
 
   /** A function's definition: a name the model calls it by, and its arguments' JSON Schema. */
   public record Function(
-      @NotNull(message = NAME_RULE) @Pattern(regexp = "[a-zA-Z0-9_-]{1,64}", message = NAME_RULE)
+      @NotNull(message = NAME_RULE) @Pattern(regexp = FunctionTool.NAME_RULE, message = NAME_RULE)
           String name,
       String description,
       JsonObject parameters,

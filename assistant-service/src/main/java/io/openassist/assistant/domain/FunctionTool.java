@@ -17,7 +17,9 @@ public record FunctionTool(String name, String description, JsonObject parameter
   public static final String TYPE = "function";
 
   /** OpenAI's rule for function names. */
-  public static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
+  public static final String NAME_RULE = "[a-zA-Z0-9_-]{1,64}";
+
+  private static final Pattern NAME = Pattern.compile(NAME_RULE);
 
   public FunctionTool {
     Objects.requireNonNull(name, "name");

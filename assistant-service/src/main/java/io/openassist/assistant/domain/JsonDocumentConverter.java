@@ -23,9 +23,11 @@ public class JsonDocumentConverter implements AttributeConverter<JsonValue, Stri
 
   @Override
   public JsonValue convertToEntityAttribute(String text) {
-    if (text == null) {
-      return null;
-    }
+    return text == null ? null : parse(text);
+  }
+
+  /** A stored JSON document's value (the typed converters read their columns with it too). */
+  static JsonValue parse(String text) {
     try (JsonReader reader = Jsonp.reader(new StringReader(text))) {
       return reader.readValue();
     }

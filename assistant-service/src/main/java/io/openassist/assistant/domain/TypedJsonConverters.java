@@ -99,6 +99,6 @@ public final class TypedJsonConverters {
   }
 
   private static JsonValue parse(String text) {
-    return new JsonDocumentConverter().convertToEntityAttribute(text);
+    return JsonDocumentConverter.parse(text);
   }
 }

@@ -7,8 +7,6 @@ import jakarta.json.JsonString;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import java.io.Reader;
-import java.util.Collection;
-import java.util.Map;
 
 /**
  * Jakarta JSON Processing through one provider, looked up once. {@code Json.createObjectBuilder()}
@@ -26,16 +24,8 @@ public final class Jsonp {
     return PROVIDER.createObjectBuilder();
   }
 
-  public static JsonObjectBuilder objectBuilder(Map<String, ?> values) {
-    return PROVIDER.createObjectBuilder(values);
-  }
-
   public static JsonArrayBuilder arrayBuilder() {
     return PROVIDER.createArrayBuilder();
-  }
-
-  public static JsonArrayBuilder arrayBuilder(Collection<?> values) {
-    return PROVIDER.createArrayBuilder(values);
   }
 
   public static JsonString value(String value) {
