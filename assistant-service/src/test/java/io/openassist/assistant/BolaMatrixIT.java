@@ -46,6 +46,21 @@ class BolaMatrixIT {
     OPERATOR
   }
 
+  private static final String COMPAT_PREFIX = "/api/";
+
+  /** Runs reach the default provider's stub, which answers every run of the matrix. */
+  @org.junit.jupiter.api.BeforeEach
+  void vendorAnswersEveryRun() {
+    io.openassist.assistant.run.VendorStub.fresh()
+        .stubFor(
+            com.github.tomakehurst.wiremock.client.WireMock.post(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(
+                        "/openai/v1/chat/completions"))
+                .willReturn(
+                    com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                        io.openassist.assistant.run.VendorStub.openAiAnswer("ok"))));
+  }
+
   private static final Map<String, Need> NEEDS =
       Map.ofEntries(
           Map.entry("GET /v1/assistants", Need.ANY),
@@ -65,7 +80,9 @@ class BolaMatrixIT {
           Map.entry("POST /v1/api_keys", Need.ANY),
           Map.entry("GET /v1/api_keys/{api_key_id}", Need.SELF),
           Map.entry("DELETE /v1/api_keys/{api_key_id}", Need.SELF),
-          Map.entry("POST /v1/organizations", Need.OPERATOR));
+          Map.entry("POST /v1/organizations", Need.OPERATOR),
+          Map.entry("POST /v1/assistants/{assistant_id}/run", Need.VIEW),
+          Map.entry("GET /v1/providers", Need.ADMIN));
 
   /** A valid body for every operation that takes one. */
   private static final Map<String, String> BODIES =
@@ -76,7 +93,9 @@ class BolaMatrixIT {
               "{\"group\": \"matrix\", \"permission\": \"VIEW\"}",
           "POST /v1/users", "{\"name\": \"new user\"}",
           "POST /v1/api_keys", "{\"name\": \"new key\"}",
-          "POST /v1/organizations", "{\"name\": \"Matrix org\", \"admin\": {\"name\": \"a\"}}");
+          "POST /v1/organizations", "{\"name\": \"Matrix org\", \"admin\": {\"name\": \"a\"}}",
+          "POST /v1/assistants/{assistant_id}/run",
+              "{\"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}");
 
   private static final Map<String, String> MISSING =
       Map.of(
@@ -240,6 +259,11 @@ class BolaMatrixIT {
     Set<String> operations = new TreeSet<>();
     JsonObject paths = document.json().getJsonObject("paths");
     for (String path : paths.keySet()) {
+      if (path.startsWith(COMPAT_PREFIX)) {
+        // The vendor-compatible paths answer in their vendor's error dialect (meinGPT: 403 for an
+        // assistant that is not available); MeinGptRunIT holds them to it.
+        continue;
+      }
       JsonObject item = paths.getJsonObject(path);
       for (String method : METHODS) {
         if (item.containsKey(method)) {

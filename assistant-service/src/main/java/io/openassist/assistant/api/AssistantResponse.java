@@ -51,7 +51,7 @@ public record AssistantResponse(
     JsonArray availableModels,
     long updatedAt) {
 
-  static AssistantResponse from(Assistant a) {
+  public static AssistantResponse from(Assistant a) {
     JsonArrayBuilder tools = Jsonp.arrayBuilder();
     a.tools().forEach(tool -> tools.add(tool.toJson()));
     JsonArrayBuilder models = Jsonp.arrayBuilder();

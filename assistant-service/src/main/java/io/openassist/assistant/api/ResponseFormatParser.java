@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * "text"}}, {@code {"type": "json_object"}}, {@code {"type": "json_schema", "json_schema": {name,
  * description?, schema?, strict?}}}.
  */
-final class ResponseFormatParser {
+public final class ResponseFormatParser {
 
   private static final String FIELD = "response_format";
   private static final Pattern SCHEMA_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
@@ -25,7 +25,7 @@ final class ResponseFormatParser {
   private ResponseFormatParser() {}
 
   /** The format, or null when none is given; what is wrong is added to {@code errors}. */
-  static ResponseFormat parse(JsonValue value, List<FieldError> errors) {
+  public static ResponseFormat parse(JsonValue value, List<FieldError> errors) {
     if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
       return null;
     }

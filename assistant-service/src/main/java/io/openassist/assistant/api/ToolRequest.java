@@ -58,7 +58,7 @@ public record ToolRequest(
    * The typed tool; a member that belongs to another type, or a function tool without its function,
    * is added to {@code errors} (and null returned).
    */
-  Tool toTool(String field, List<FieldError> errors) {
+  public Tool toTool(String field, List<FieldError> errors) {
     if (function != null && !FunctionTool.TYPE.equals(type)) {
       errors.add(new FieldError(field + ".function", "is only for tools of type function"));
     }

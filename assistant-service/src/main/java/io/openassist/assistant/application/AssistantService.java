@@ -6,6 +6,7 @@ import io.openassist.assistant.infrastructure.JpaAssistantRepository;
 import io.openassist.common.id.IdGenerator;
 import io.openassist.common.paging.Page;
 import io.openassist.common.paging.PageRequest;
+import io.openassist.common.paging.SortOrder;
 import io.openassist.common.security.Caller;
 import io.openassist.common.security.CallerContext;
 import io.openassist.common.security.Permission;
@@ -13,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The assistant use cases: create, read, list, modify, delete, each for the current caller and
@@ -52,6 +55,25 @@ public class AssistantService {
   /** The assistants the caller may at least view. */
   public Page<Assistant> list(PageRequest page) {
     return assistants.pageVisibleTo(callers.caller(), page);
+  }
+
+  /**
+   * Every assistant the caller may at least view, newest first, up to {@code max} (for the meinGPT
+   * listing, which has no pagination).
+   */
+  public List<Assistant> listAll(int max) {
+    List<Assistant> all = new ArrayList<>();
+    PageRequest page = new PageRequest(PageRequest.MAX_LIMIT, SortOrder.DESC, null, null);
+    while (all.size() < max) {
+      Page<Assistant> batch = assistants.pageVisibleTo(callers.caller(), page);
+      all.addAll(batch.items());
+      if (!batch.hasMore() || batch.items().isEmpty()) {
+        break;
+      }
+      String last = batch.items().get(batch.items().size() - 1).id();
+      page = new PageRequest(PageRequest.MAX_LIMIT, SortOrder.DESC, last, null);
+    }
+    return all.size() > max ? all.subList(0, max) : all;
   }
 
   public Assistant modify(String id, AssistantDefinition changes) {

@@ -42,6 +42,13 @@ public final class AssistantRules {
     }
   }
 
+  /** The metadata rules (OpenAI's: 16 string pairs, short keys and values) on their own. */
+  public static List<FieldError> metadataErrors(JsonObject metadata) {
+    AssistantRules rules = new AssistantRules();
+    rules.checkMetadata(metadata);
+    return rules.errors;
+  }
+
   private void checkAll(AssistantDefinition d) {
     if (d.model() == null || d.model().isBlank()) {
       reject("model", "is required");

@@ -4,6 +4,7 @@ import io.openassist.common.web.RequestCorrelation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -53,7 +54,17 @@ public class ProblemResponses {
       // The rest of the body is never read: the connection cannot carry another request.
       return Response.fromResponse(response).header("Connection", "close").build();
     }
+    if (e.retryAfter().isPresent()) {
+      return Response.fromResponse(response)
+          .header("Retry-After", retryAfterSeconds(e.retryAfter().get()))
+          .build();
+    }
     return response;
+  }
+
+  /** Whole seconds, rounded up, never 0: a Retry-After of 0 invites an immediate hammering. */
+  public static long retryAfterSeconds(Duration wait) {
+    return Math.max(1, (wait.toMillis() + 999) / 1000);
   }
 
   public String requestId() {

@@ -1,6 +1,7 @@
 package io.openassist.common.web.json;
 
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -22,6 +23,11 @@ public final class Jsonp {
 
   public static JsonObjectBuilder objectBuilder() {
     return PROVIDER.createObjectBuilder();
+  }
+
+  /** A builder that starts with the members of {@code object}. */
+  public static JsonObjectBuilder objectBuilder(JsonObject object) {
+    return PROVIDER.createObjectBuilder(object);
   }
 
   public static JsonArrayBuilder arrayBuilder() {

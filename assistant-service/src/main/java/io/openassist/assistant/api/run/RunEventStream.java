@@ -1,0 +1,137 @@
+package io.openassist.assistant.api.run;
+
+import io.openassist.assistant.application.run.CallerGone;
+import io.openassist.assistant.application.run.RunService;
+import io.openassist.assistant.application.run.RunService.PreparedRun;
+import io.openassist.assistant.domain.run.StreamListener;
+import io.openassist.common.error.ApiException;
+import io.openassist.common.error.Problem;
+import io.openassist.common.web.JsonbConfiguration;
+import io.openassist.common.web.json.Jsonp;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A run as server-sent events: {@code run.created} at once, a {@code run.delta} for each piece the
+ * vendor streams (text, tool-call pieces, reasoning), then {@code run.completed} with the same run
+ * object the JSON answer has, or {@code run.failed} with a problem body. Each event is flushed as
+ * it is written; a write that fails means the caller left, which aborts the upstream call.
+ */
+final class RunEventStream implements StreamingOutput {
+
+  private static final Logger LOG = Logger.getLogger(RunEventStream.class.getName());
+
+  private final RunService runs;
+  private final PreparedRun prepared;
+  private final String requestId;
+
+  RunEventStream(RunService runs, PreparedRun prepared, String requestId) {
+    this.runs = runs;
+    this.prepared = prepared;
+    this.requestId = requestId;
+  }
+
+  @Override
+  public void write(OutputStream out) throws IOException {
+    Events events = new Events(out);
+    events.send(
+        "run.created",
+        Jsonp.objectBuilder()
+            .add("id", prepared.id())
+            .add("object", RunResponse.OBJECT)
+            .add("model", prepared.route().model())
+            .add("created_at", prepared.createdAt().getEpochSecond())
+            .build()
+            .toString());
+    RunService.Run run;
+    try {
+      run = runs.stream(prepared, events);
+    } catch (ApiException e) {
+      events.send(
+          "run.failed",
+          JsonbConfiguration.JSONB.toJson(
+              new Problem(
+                  Problem.typeFor(e.code()),
+                  e.title(),
+                  e.status(),
+                  e.getMessage(),
+                  e.code(),
+                  requestId,
+                  null)));
+      return;
+    } catch (CallerGone gone) {
+      return;
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "request_id=" + requestId + " run " + prepared.id() + " failed", e);
+      events.send(
+          "run.failed",
+          JsonbConfiguration.JSONB.toJson(
+              new Problem(
+                  Problem.typeFor("internal_error"),
+                  "Internal server error",
+                  500,
+                  "The run failed unexpectedly; the request id identifies it in the log",
+                  "internal_error",
+                  requestId,
+                  null)));
+      return;
+    }
+    events.send("run.completed", JsonbConfiguration.JSONB.toJson(RunResponse.from(run)));
+  }
+
+  /** Writes events; as the listener of the stream it turns vendor pieces into deltas. */
+  private final class Events implements StreamListener {
+
+    private final OutputStream out;
+
+    Events(OutputStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public void text(String delta) {
+      delta(Jsonp.objectBuilder().add("text", delta));
+    }
+
+    @Override
+    public void toolCall(int index, String id, String name, String argumentsDelta) {
+      JsonObject call = RunResponse.toolCall(id, name, argumentsDelta);
+      delta(
+          Jsonp.objectBuilder()
+              .add(
+                  "tool_calls",
+                  Jsonp.arrayBuilder().add(Jsonp.objectBuilder(call).add("index", index))));
+    }
+
+    @Override
+    public void reasoning(String delta) {
+      delta(Jsonp.objectBuilder().add("reasoning", delta));
+    }
+
+    private void delta(JsonObjectBuilder delta) {
+      try {
+        send(
+            "run.delta",
+            Jsonp.objectBuilder()
+                .add("id", prepared.id())
+                .add("object", "assistant.run.delta")
+                .add("delta", delta)
+                .build()
+                .toString());
+      } catch (IOException e) {
+        throw new CallerGone(e);
+      }
+    }
+
+    void send(String event, String data) throws IOException {
+      out.write(("event: " + event + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+      out.flush();
+    }
+  }
+}

@@ -1,0 +1,349 @@
+package io.openassist.assistant.infrastructure.upstream;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.openassist.assistant.domain.run.UpstreamException;
+import io.openassist.assistant.domain.run.UpstreamException.Kind;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one way to call one upstream provider, with its guards: a bulkhead (at most {@code
+ * max-concurrency} calls in flight, more fail fast), a circuit breaker (after repeated failures
+ * calls fail fast for a while), explicit timeouts (connect, first byte, idle gap, total), and at
+ * most {@code max-retries} retries with jittered exponential backoff on connection errors, 408,
+ * 429, 5xx and 529, honouring {@code Retry-After} and {@code retry-after-ms}. Retries happen only
+ * before the answer's body is handed out, so never after a streamed byte reached our caller.
+ *
+ * <p>It uses the JDK's {@link HttpClient} rather than a MicroProfile Rest Client: a stream must be
+ * abortable the moment our caller leaves, and the set of providers is configuration, not code. The
+ * circuit breaker and bulkhead are per provider for the same reason (Fault Tolerance annotations
+ * would share one breaker between all providers).
+ */
+public final class UpstreamHttp {
+
+  private static final Logger LOG = Logger.getLogger(UpstreamHttp.class.getName());
+  private static final int ERROR_BODY_LIMIT = 64 * 1024;
+  private static final long BACKOFF_BASE_MS = 200;
+  private static final long BACKOFF_CAP_MS = 4_000;
+
+  private final ProviderSettings settings;
+  private final HttpClient client;
+  private final Semaphore bulkhead;
+  private final CircuitBreaker circuit;
+
+  public UpstreamHttp(ProviderSettings settings) {
+    this.settings = settings;
+    this.client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(settings.connectTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    this.bulkhead = new Semaphore(Math.max(1, settings.maxConcurrency()));
+    ProviderSettings.CircuitSettings c = settings.circuit();
+    this.circuit =
+        CircuitBreaker.of(
+            settings.name(),
+            CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(Math.max(1, c.window()))
+                .minimumNumberOfCalls(Math.max(1, c.minimumCalls()))
+                .failureRateThreshold(Math.min(100, Math.max(1, c.failureRatePercent())))
+                .waitDurationInOpenState(c.openFor())
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .build());
+  }
+
+  public ProviderSettings settings() {
+    return settings;
+  }
+
+  /** CLOSED, OPEN or HALF_OPEN, for the providers' health. */
+  public String circuitState() {
+    return circuit.getState().name();
+  }
+
+  /**
+   * Sends the request and answers its 2xx response, whose body the caller reads and then closes;
+   * any other outcome is an {@link UpstreamException}. {@code request} is a builder so that each
+   * attempt gets the time that is left.
+   */
+  public Call send(HttpRequest.Builder request, VendorErrors errors) {
+    if (!bulkhead.tryAcquire()) {
+      throw new UpstreamException(
+          Kind.BUSY,
+          "Provider '"
+              + settings.name()
+              + "' has as many calls in flight as it may take; retry shortly",
+          Duration.ofSeconds(1));
+    }
+    boolean handedOut = false;
+    try {
+      if (!circuit.tryAcquirePermission()) {
+        throw new UpstreamException(
+            Kind.CIRCUIT_OPEN,
+            "Provider '" + settings.name() + "' failed repeatedly; calls to it are paused",
+            settings.circuit().openFor());
+      }
+      long start = System.nanoTime();
+      long deadline = start + settings.totalTimeout().toNanos();
+      Call call = attempt(request, errors, start, deadline);
+      handedOut = true;
+      return call;
+    } finally {
+      if (!handedOut) {
+        bulkhead.release();
+      }
+    }
+  }
+
+  private Call attempt(
+      HttpRequest.Builder request, VendorErrors errors, long start, long deadline) {
+    for (int attempt = 0; ; attempt++) {
+      boolean last = attempt >= settings.maxRetries();
+      UpstreamBody body = new UpstreamBody(settings.idleTimeout().toNanos(), deadline, () -> {});
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw failed(start, new UpstreamException(Kind.TIMEOUT, timeoutDetail()));
+      }
+      java.net.http.HttpResponse<UpstreamBody> response;
+      try {
+        response =
+            client.send(
+                request.timeout(min(settings.readTimeout(), Duration.ofNanos(left))).build(),
+                info -> body);
+      } catch (HttpConnectTimeoutException | ConnectException e) {
+        if (!last && backoff(attempt, null, deadline)) {
+          continue;
+        }
+        throw failed(start, connectionFailure(e));
+      } catch (HttpTimeoutException e) {
+        throw failed(start, new UpstreamException(Kind.TIMEOUT, timeoutDetail()));
+      } catch (IOException e) {
+        if (!last && backoff(attempt, null, deadline)) {
+          continue;
+        }
+        throw failed(start, connectionFailure(e));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        circuit.releasePermission();
+        throw new UpstreamException(Kind.FAILED, "Interrupted while calling " + settings.name());
+      }
+      int status = response.statusCode();
+      if (status / 100 == 2) {
+        return new Call(status, response.headers(), body, start);
+      }
+      String text;
+      try {
+        text = body.readText(ERROR_BODY_LIMIT);
+      } catch (IOException e) {
+        text = "";
+      } finally {
+        body.close();
+      }
+      Duration retryAfter = retryAfter(response.headers()).orElse(null);
+      if (!last && errors.retryable(status, text) && backoff(attempt, retryAfter, deadline)) {
+        LOG.log(
+            Level.FINE, () -> "provider=" + settings.name() + " status=" + status + " retrying");
+        continue;
+      }
+      UpstreamException failure = errors.translate(status, text, retryAfter);
+      if (countsAsFailure(failure.kind())) {
+        throw failed(start, failure);
+      }
+      circuit.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+      throw failure;
+    }
+  }
+
+  private UpstreamException connectionFailure(IOException e) {
+    LOG.log(
+        Level.FINE,
+        () -> "provider=" + settings.name() + " connection failed: " + e.getClass().getName());
+    return new UpstreamException(
+        Kind.FAILED, "Provider '" + settings.name() + "' could not be reached");
+  }
+
+  private String timeoutDetail() {
+    return "Provider '" + settings.name() + "' did not answer in time";
+  }
+
+  private UpstreamException failed(long start, UpstreamException failure) {
+    circuit.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, failure);
+    return failure;
+  }
+
+  /** Whether a failure says the provider is unwell (as opposed to our request being wrong). */
+  private static boolean countsAsFailure(Kind kind) {
+    return kind == Kind.FAILED || kind == Kind.TIMEOUT;
+  }
+
+  /**
+   * Waits before the next attempt: the vendor's Retry-After when it gave one, else jittered
+   * exponential backoff. False when the wait would be too long or pass the deadline: then the
+   * failure is answered instead.
+   */
+  private boolean backoff(int attempt, Duration retryAfter, long deadline) {
+    long waitMs;
+    if (retryAfter != null) {
+      if (retryAfter.compareTo(settings.maxRetryWait()) > 0) {
+        return false;
+      }
+      waitMs = retryAfter.toMillis();
+    } else {
+      long ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS << attempt);
+      waitMs = ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1);
+    }
+    if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs) >= deadline) {
+      return false;
+    }
+    try {
+      Thread.sleep(waitMs);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** {@code retry-after-ms} (OpenAI), else {@code Retry-After} in seconds or as an HTTP date. */
+  static Optional<Duration> retryAfter(HttpHeaders headers) {
+    Optional<String> ms = headers.firstValue("retry-after-ms");
+    if (ms.isPresent()) {
+      try {
+        return Optional.of(
+            Duration.ofMillis(Math.max(0, (long) Double.parseDouble(ms.get().trim()))));
+      } catch (NumberFormatException e) {
+        // fall through to Retry-After
+      }
+    }
+    Optional<String> value = headers.firstValue("retry-after");
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    String v = value.get().trim();
+    try {
+      return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(v))));
+    } catch (NumberFormatException e) {
+      try {
+        Duration until =
+            Duration.between(
+                ZonedDateTime.now(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
+        return Optional.of(until.isNegative() ? Duration.ZERO : until);
+      } catch (DateTimeParseException notADate) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  /**
+   * One successful (2xx) upstream answer being read. Closing it ends the call: an unfinished body
+   * is aborted, the bulkhead slot is given back, and the circuit breaker learns how it went ({@link
+   * #failed} before closing when reading it failed; {@link #abandon} when our caller left, which
+   * says nothing about the provider).
+   */
+  public final class Call implements AutoCloseable {
+
+    private final int status;
+    private final HttpHeaders headers;
+    private final UpstreamBody body;
+    private final long start;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private UpstreamException failure;
+    private boolean abandoned;
+
+    private Call(int status, HttpHeaders headers, UpstreamBody body, long start) {
+      this.status = status;
+      this.headers = headers;
+      this.body = body;
+      this.start = start;
+    }
+
+    public int status() {
+      return status;
+    }
+
+    public HttpHeaders headers() {
+      return headers;
+    }
+
+    /** The body, bounded in time: a stalled or overlong read fails as a timeout. */
+    public java.io.InputStream body() {
+      return body;
+    }
+
+    /** The whole body as UTF-8, failing as {@link Kind#FAILED} when larger than {@code limit}. */
+    public String readAll(int limit) {
+      try {
+        return new String(body.readAllBounded(limit), java.nio.charset.StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw readFailure(e);
+      }
+    }
+
+    /** The failure a broken read of the body means, recorded for the circuit breaker. */
+    public UpstreamException readFailure(IOException e) {
+      UpstreamException translated =
+          e instanceof UpstreamBody.UpstreamTimeoutException
+              ? new UpstreamException(Kind.TIMEOUT, timeoutDetail())
+              : new UpstreamException(
+                  Kind.FAILED, "Provider '" + settings.name() + "' broke off its answer");
+      failed(translated);
+      return translated;
+    }
+
+    /** The answer turned out broken (malformed, an error inside a stream). */
+    public void failed(UpstreamException e) {
+      if (failure == null) {
+        failure = e;
+      }
+    }
+
+    /** Our caller left: the upstream request is aborted and the provider is not blamed. */
+    public void abandon() {
+      abandoned = true;
+      close();
+    }
+
+    @Override
+    public void close() {
+      if (!closed.compareAndSet(false, true)) {
+        return;
+      }
+      try {
+        body.close();
+      } finally {
+        long took = System.nanoTime() - start;
+        if (abandoned) {
+          circuit.releasePermission();
+        } else if (failure != null && countsAsFailure(failure.kind())) {
+          circuit.onError(took, TimeUnit.NANOSECONDS, failure);
+        } else {
+          circuit.onSuccess(took, TimeUnit.NANOSECONDS);
+        }
+        bulkhead.release();
+      }
+    }
+  }
+}

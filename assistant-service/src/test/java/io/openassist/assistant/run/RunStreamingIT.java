@@ -1,0 +1,293 @@
+package io.openassist.assistant.run;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.openassist.common.web.json.Jsonp;
+import io.openassist.testing.ApiResponse;
+import io.openassist.testing.HttpApi;
+import io.openassist.testing.ServiceUnderTest;
+import io.openassist.testing.Tenant;
+import io.openassist.testing.TestDatabase;
+import jakarta.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Streamed runs as server-sent events: created, the vendor's deltas as they come, completed with
+ * the run object (or failed with a problem), and the upstream request aborted when our caller
+ * leaves.
+ */
+class RunStreamingIT {
+
+  private static final String OPENAI = "/openai/v1/chat/completions";
+
+  private WireMockServer vendor;
+  private Tenant tenant;
+  private String assistantId;
+  private final HttpClient client = HttpClient.newHttpClient();
+
+  record Event(String type, JsonObject data) {}
+
+  @BeforeEach
+  void freshTenantAndVendor() {
+    vendor = VendorStub.fresh();
+    tenant = Tenant.onboard(new HttpApi(), "Streams " + System.nanoTime());
+    ApiResponse created =
+        new HttpApi()
+            .as(tenant.adminKey())
+            .post("/v1/assistants", "{\"model\": \"gpt-4o\", \"instructions\": \"Be kind.\"}");
+    assertEquals(200, created.status(), created::toString);
+    assistantId = created.json().getString("id");
+  }
+
+  private HttpResponse<InputStream> open(String body, String accept) throws Exception {
+    return client.send(
+        HttpRequest.newBuilder(
+                URI.create(ServiceUnderTest.baseUrl() + "/v1/assistants/" + assistantId + "/run"))
+            .header("Authorization", "Bearer " + tenant.adminKey())
+            .header("Content-Type", "application/json")
+            .header("Accept", accept)
+            .timeout(Duration.ofSeconds(30))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofInputStream());
+  }
+
+  private static List<Event> events(InputStream stream) throws Exception {
+    List<Event> events = new ArrayList<>();
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+      String type = null;
+      String line;
+      while ((line = lines.readLine()) != null) {
+        if (line.startsWith("event: ")) {
+          type = line.substring(7);
+        } else if (line.startsWith("data: ")) {
+          events.add(
+              new Event(type, Jsonp.reader(new StringReader(line.substring(6))).readObject()));
+        }
+      }
+    }
+    return events;
+  }
+
+  private static String sse(String... chunks) {
+    StringBuilder body = new StringBuilder();
+    for (String chunk : chunks) {
+      body.append("data: ").append(chunk).append("\n\n");
+    }
+    return body.toString();
+  }
+
+  private static String textChunk(String text) {
+    return "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"model\":\"gpt-4o\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\""
+        + text
+        + "\"},\"finish_reason\":null}]}";
+  }
+
+  @Test
+  void streamsCreatedDeltasAndCompletedWithTheRunObject() throws Exception {
+    vendor.stubFor(
+        post(urlEqualTo(OPENAI))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "text/event-stream")
+                    .withBody(
+                        sse(
+                            textChunk("Hel"),
+                            textChunk("lo"),
+                            "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"model\":\"gpt-4o\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}",
+                            "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"model\":\"gpt-4o\",\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":2,\"total_tokens\":7}}",
+                            "[DONE]"))
+                    .withChunkedDribbleDelay(5, 200)));
+
+    HttpResponse<InputStream> response =
+        open(
+            "{\"stream\": true, \"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}", "*/*");
+    assertEquals(200, response.statusCode());
+    assertTrue(
+        response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+    List<Event> events = events(response.body());
+
+    assertEquals("run.created", events.get(0).type());
+    String runId = events.get(0).data().getString("id");
+    assertEquals("run.delta", events.get(1).type());
+    StringBuilder text = new StringBuilder();
+    events.stream()
+        .filter(e -> "run.delta".equals(e.type()))
+        .forEach(e -> text.append(e.data().getJsonObject("delta").getString("text", "")));
+    assertEquals("Hello", text.toString());
+    Event last = events.get(events.size() - 1);
+    assertEquals("run.completed", last.type());
+    assertEquals(runId, last.data().getString("id"));
+    assertEquals("Hello", last.data().getString("text"));
+    assertEquals("stop", last.data().getString("finish_reason"));
+    assertEquals(7, last.data().getJsonObject("usage").getInt("total_tokens"));
+
+    JsonObject sent =
+        Jsonp.reader(
+                new StringReader(
+                    vendor.findAll(postRequestedFor(urlEqualTo(OPENAI))).get(0).getBodyAsString()))
+            .readObject();
+    assertTrue(sent.getBoolean("stream"));
+    assertTrue(sent.getJsonObject("stream_options").getBoolean("include_usage"));
+    assertEquals(
+        "SUCCEEDED", TestDatabase.value("SELECT outcome FROM assistant.run WHERE id = ?", runId));
+    assertEquals(
+        Boolean.TRUE, TestDatabase.value("SELECT streamed FROM assistant.run WHERE id = ?", runId));
+  }
+
+  @Test
+  void streamsAnthropicToolUseAsToolCallDeltas() throws Exception {
+    String body =
+        "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\",\"model\":\"claude-sonnet-4-5\",\"usage\":{\"input_tokens\":9,\"output_tokens\":1}}}\n\n"
+            + "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n"
+            + "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"Let me check.\"}}\n\n"
+            + "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n"
+            + "event: ping\ndata: {\"type\":\"ping\"}\n\n"
+            + "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":1,\"content_block\":{\"type\":\"tool_use\",\"id\":\"toolu_9\",\"name\":\"weather\",\"input\":{}}}\n\n"
+            + "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"{\\\"city\\\": \"}}\n\n"
+            + "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"\\\"Bonn\\\"}\"}}\n\n"
+            + "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":1}\n\n"
+            + "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"tool_use\"},\"usage\":{\"output_tokens\":15}}\n\n"
+            + "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
+    vendor.stubFor(
+        post(urlEqualTo("/anthropic/v1/messages"))
+            .willReturn(
+                aResponse().withHeader("Content-Type", "text/event-stream").withBody(body)));
+
+    HttpResponse<InputStream> response =
+        open(
+            "{\"model\": \"anthropic/claude-sonnet-4-5\", \"messages\": [{\"role\": \"user\", \"content\": \"Weather?\"}],"
+                + " \"tools\": [{\"type\": \"function\", \"function\": {\"name\": \"weather\"}}]}",
+            "text/event-stream");
+    List<Event> events = events(response.body());
+
+    Event last = events.get(events.size() - 1);
+    assertEquals("run.completed", last.type(), events::toString);
+    assertEquals("tool_calls", last.data().getString("finish_reason"));
+    JsonObject call =
+        last.data()
+            .getJsonArray("messages")
+            .getJsonObject(0)
+            .getJsonArray("tool_calls")
+            .getJsonObject(0);
+    assertEquals("toolu_9", call.getString("id"));
+    assertEquals("{\"city\": \"Bonn\"}", call.getJsonObject("function").getString("arguments"));
+    assertEquals(9, last.data().getJsonObject("usage").getInt("prompt_tokens"));
+    assertEquals(15, last.data().getJsonObject("usage").getInt("completion_tokens"));
+    assertTrue(
+        events.stream()
+            .anyMatch(
+                e ->
+                    "run.delta".equals(e.type())
+                        && e.data().getJsonObject("delta").containsKey("tool_calls")),
+        events::toString);
+  }
+
+  @Test
+  void aStreamCutInTheMiddleEndsInRunFailed() throws Exception {
+    vendor.stubFor(
+        post(urlEqualTo(OPENAI))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "text/event-stream")
+                    .withBody(sse(textChunk("Hal")))));
+    List<Event> events =
+        events(
+            open("{\"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}", "text/event-stream")
+                .body());
+    Event last = events.get(events.size() - 1);
+    assertEquals("run.failed", last.type(), events::toString);
+    assertEquals(502, last.data().getInt("status"));
+    assertEquals("upstream_failed", last.data().getString("code"));
+    assertEquals(
+        1L,
+        TestDatabase.count(
+            "SELECT count(*) FROM assistant.run WHERE assistant_id = ? AND outcome = 'FAILED'",
+            assistantId));
+  }
+
+  @Test
+  void aStalledStreamEndsInRunFailedWithATimeout() throws Exception {
+    vendor.stubFor(
+        post(urlEqualTo(OPENAI))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "text/event-stream")
+                    .withBody(sse(textChunk("a"), textChunk("b"), "[DONE]"))
+                    .withChunkedDribbleDelay(2, 4_000)));
+    List<Event> events =
+        events(
+            open("{\"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}", "text/event-stream")
+                .body());
+    Event last = events.get(events.size() - 1);
+    assertEquals("run.failed", last.type(), events::toString);
+    assertEquals("upstream_timeout", last.data().getString("code"));
+  }
+
+  @Test
+  void checksFailBeforeTheStreamStartsAsOrdinaryProblems() throws Exception {
+    HttpResponse<InputStream> response =
+        open(
+            "{\"stream\": true, \"messages\": [{\"role\": \"nobody\", \"content\": \"Hi\"}]}",
+            "text/event-stream");
+    assertEquals(400, response.statusCode());
+    assertTrue(
+        response
+            .headers()
+            .firstValue("Content-Type")
+            .orElse("")
+            .startsWith("application/problem+json"));
+    response.body().close();
+  }
+
+  @Test
+  void aCallerThatLeavesAbortsTheUpstreamRequest() throws Exception {
+    try (AbortRecordingStub slow = new AbortRecordingStub(200, 20)) {
+      HttpResponse<InputStream> response =
+          open(
+              "{\"model\": \"slow/slow-model\", \"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}",
+              "text/event-stream");
+      assertEquals(200, response.statusCode());
+      BufferedReader lines =
+          new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+      int deltas = 0;
+      String line;
+      while (deltas < 3 && (line = lines.readLine()) != null) {
+        if (line.equals("event: run.delta")) {
+          deltas++;
+        }
+      }
+      long leftAt = System.nanoTime();
+      response.body().close();
+
+      long abortedAt = slow.abortedAtNanos.get(3, TimeUnit.SECONDS);
+      long afterMs = (abortedAt - leftAt) / 1_000_000;
+      assertTrue(
+          slow.sent.get() < 200,
+          "the vendor did not have to stream to its end: " + slow.sent.get());
+      assertTrue(
+          afterMs < 1_000, "the vendor saw the abort " + afterMs + " ms after the caller left");
+    }
+  }
+}
