@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every class of hostile input against every endpoint family of assistant-service (assistants,
- * organisations, users, API keys, permissions): each answers a 4xx problem naming what is wrong,
- * and no row of the schema changes.
+ * organisations, users, API keys, permissions, runs): each answers a 4xx problem naming what is
+ * wrong, and no row of the schema changes.
  */
 class HostileInputIT {
 
@@ -70,6 +70,14 @@ class HostileInputIT {
               "/v1/assistants/" + assistantId + "/permissions",
               "{\"group\": \"g\", \"permission\": \"VIEW\"}",
               "group")
+        },
+        new Object[] {
+          tenant.adminKey(),
+          new BodyEndpoint(
+              "POST",
+              "/v1/assistants/" + assistantId + "/run",
+              "{\"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}",
+              "model")
         });
   }
 
