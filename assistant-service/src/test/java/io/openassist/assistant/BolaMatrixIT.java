@@ -82,7 +82,8 @@ class BolaMatrixIT {
           Map.entry("DELETE /v1/api_keys/{api_key_id}", Need.SELF),
           Map.entry("POST /v1/organizations", Need.OPERATOR),
           Map.entry("POST /v1/assistants/{assistant_id}/run", Need.VIEW),
-          Map.entry("GET /v1/providers", Need.ADMIN));
+          Map.entry("GET /v1/providers", Need.ADMIN),
+          Map.entry("GET /v1/runs", Need.ANY));
 
   /** A valid body for every operation that takes one. */
   private static final Map<String, String> BODIES =

@@ -452,4 +452,56 @@ class RunIT {
     assertEquals("Back.", run.json().getString("text"));
     assertEquals(2, vendor.findAll(postRequestedFor(urlEqualTo(OPENAI))).size());
   }
+
+  @Test
+  void listsRunRecordsToAdminsAndToEachUserTheirOwn() {
+    vendor.stubFor(post(urlEqualTo(OPENAI)).willReturn(okJson(VendorStub.openAiAnswer("ok"))));
+    String id = assistant("{\"model\": \"gpt-4o\"}");
+    ApiResponse grant =
+        admin.post(
+            "/v1/assistants/" + id + "/permissions",
+            "{\"user_id\": \"" + tenant.memberId() + "\", \"permission\": \"VIEW\"}");
+    assertEquals(200, grant.status(), grant::toString);
+    HttpApi member = new HttpApi().as(tenant.memberKey());
+    String chat = "{\"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}";
+    String adminsRun = admin.post("/v1/assistants/" + id + "/run", chat).json().getString("id");
+    String membersRun = member.post("/v1/assistants/" + id + "/run", chat).json().getString("id");
+
+    ApiResponse all = admin.get("/v1/runs?order=asc");
+    assertEquals(200, all.status(), all::toString);
+    JsonArray data = all.json().getJsonArray("data");
+    assertEquals(2, data.size(), all::toString);
+    assertEquals(adminsRun, data.getJsonObject(0).getString("id"));
+    JsonObject record = data.getJsonObject(1);
+    assertEquals(membersRun, record.getString("id"));
+    assertEquals(tenant.memberId(), record.getString("user_id"));
+    assertEquals("succeeded", record.getString("status"));
+    assertEquals("openai", record.getString("provider"));
+    assertEquals(17, record.getJsonObject("usage").getInt("total_tokens"));
+    assertFalse(all.body().contains("Hi"), "no message content in run records");
+
+    JsonArray own = member.get("/v1/runs").json().getJsonArray("data");
+    assertEquals(1, own.size());
+    assertEquals(membersRun, own.getJsonObject(0).getString("id"));
+    assertEquals(
+        0,
+        member.get("/v1/runs?user_id=" + tenant.adminId()).json().getJsonArray("data").size(),
+        "a member cannot list another user's runs");
+    assertEquals(
+        1, admin.get("/v1/runs?user_id=" + tenant.adminId()).json().getJsonArray("data").size());
+    assertEquals(
+        0,
+        admin
+            .get("/v1/runs?from=" + (System.currentTimeMillis() / 1000 + 3600))
+            .json()
+            .getJsonArray("data")
+            .size());
+    ApiResponse badFrom = admin.get("/v1/runs?from=yesterday");
+    assertEquals(400, badFrom.status(), badFrom::toString);
+    assertEquals("from", badFrom.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+
+    Tenant other = Tenant.onboard(new HttpApi(), "Other runs " + System.nanoTime());
+    assertEquals(
+        0, new HttpApi().as(other.adminKey()).get("/v1/runs").json().getJsonArray("data").size());
+  }
 }
