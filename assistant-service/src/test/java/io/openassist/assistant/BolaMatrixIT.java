@@ -83,7 +83,8 @@ class BolaMatrixIT {
           Map.entry("POST /v1/organizations", Need.OPERATOR),
           Map.entry("POST /v1/assistants/{assistant_id}/run", Need.VIEW),
           Map.entry("GET /v1/providers", Need.ADMIN),
-          Map.entry("GET /v1/runs", Need.ANY));
+          Map.entry("GET /v1/runs", Need.ANY),
+          Map.entry("GET /v1/usage", Need.ADMIN));
 
   /** A valid body for every operation that takes one. */
   private static final Map<String, String> BODIES =

@@ -504,4 +504,43 @@ class RunIT {
     assertEquals(
         0, new HttpApi().as(other.adminKey()).get("/v1/runs").json().getJsonArray("data").size());
   }
+
+  @Test
+  void aggregatesUsageForAdminsInAllAndPerGroup() {
+    vendor.stubFor(post(urlEqualTo(OPENAI)).willReturn(okJson(VendorStub.openAiAnswer("ok"))));
+    String first = assistant("{\"model\": \"gpt-4o\"}");
+    String second = assistant("{\"model\": \"gpt-4o-mini\"}");
+    String chat = "{\"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}";
+    assertEquals(200, admin.post("/v1/assistants/" + first + "/run", chat).status());
+    assertEquals(200, admin.post("/v1/assistants/" + first + "/run", chat).status());
+    assertEquals(200, admin.post("/v1/assistants/" + second + "/run", chat).status());
+
+    ApiResponse all = admin.get("/v1/usage");
+    assertEquals(200, all.status(), all::toString);
+    JsonObject total = all.json().getJsonArray("data").getJsonObject(0);
+    assertEquals(3, total.getInt("runs"));
+    assertEquals(3, total.getInt("succeeded"));
+    assertEquals(51, total.getInt("total_tokens"));
+    assertEquals(12, total.getInt("cached_tokens"));
+
+    JsonArray byAssistant = admin.get("/v1/usage?group_by=assistant").json().getJsonArray("data");
+    assertEquals(2, byAssistant.size());
+    assertEquals(first, byAssistant.getJsonObject(0).getString("key"), "largest use first");
+    assertEquals(34, byAssistant.getJsonObject(0).getInt("total_tokens"));
+    JsonArray byModel = admin.get("/v1/usage?group_by=model").json().getJsonArray("data");
+    assertEquals("gpt-4o", byModel.getJsonObject(0).getString("key"));
+    assertEquals(
+        0,
+        admin
+            .get("/v1/usage?from=" + (System.currentTimeMillis() / 1000 + 60))
+            .json()
+            .getJsonArray("data")
+            .size());
+
+    ApiResponse badGroup = admin.get("/v1/usage?group_by=planet");
+    assertEquals(400, badGroup.status(), badGroup::toString);
+    assertEquals(
+        "group_by", badGroup.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+    assertEquals(403, new HttpApi().as(tenant.memberKey()).get("/v1/usage").status());
+  }
 }

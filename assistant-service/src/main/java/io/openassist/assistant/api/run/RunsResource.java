@@ -97,7 +97,7 @@ public class RunsResource {
         RunRecordResponse::id);
   }
 
-  private static Instant instant(String field, String value) {
+  static Instant instant(String field, String value) {
     if (value == null) {
       return null;
     }

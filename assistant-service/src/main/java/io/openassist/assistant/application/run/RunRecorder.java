@@ -2,6 +2,7 @@ package io.openassist.assistant.application.run;
 
 import io.openassist.assistant.domain.run.RunFilter;
 import io.openassist.assistant.domain.run.RunRecord;
+import io.openassist.assistant.domain.run.UsageTotal;
 import io.openassist.assistant.infrastructure.JpaRunRepository;
 import io.openassist.common.paging.Page;
 import io.openassist.common.paging.PageRequest;
@@ -44,5 +45,12 @@ public class RunRecorder {
       scoped = new RunFilter(filter.assistantId(), caller.userId(), filter.from(), filter.to());
     }
     return runs.page(caller.organizationId(), scoped, page);
+  }
+
+  /** Runs and tokens of the organisation (admins only), in all or per group. */
+  @Transactional
+  public List<UsageTotal> usage(RunFilter filter, UsageTotal.GroupBy groupBy) {
+    Caller caller = callers.requireAdmin("see the organisation's usage");
+    return runs.usage(caller.organizationId(), filter, groupBy);
   }
 }
