@@ -20,6 +20,13 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable e) {
+    // A failure of ours raised deep inside the runtime (a body limit passed while a multipart
+    // body is parsed) arrives wrapped: it still answers as itself.
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof ApiException api) {
+        return problems.of(api);
+      }
+    }
     LOG.log(Level.SEVERE, "request_id=" + problems.requestId() + " failed unexpectedly", e);
     return problems.of(
         500,

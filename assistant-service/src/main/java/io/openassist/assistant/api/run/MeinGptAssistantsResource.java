@@ -4,6 +4,7 @@ import io.openassist.assistant.api.AssistantResponse;
 import io.openassist.assistant.application.AssistantService;
 import io.openassist.common.error.InvalidRequestException;
 import io.openassist.common.error.compat.MeinGptApi;
+import io.openassist.common.web.BodyLimit;
 import io.openassist.common.web.RequestBodies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -68,6 +70,19 @@ public class MeinGptAssistantsResource {
     }
     RunRequest body = RequestBodies.required(request);
     return nativeRuns.answer(assistantId, accept, body.toCommand(List.of()), body.streamed());
+  }
+
+  @POST
+  @Path("{assistantId}/run")
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
+  @BodyLimit(configKey = "openassist.run.max-request-bytes", defaultBytes = 20L * 1024 * 1024)
+  @Operation(summary = "meinGPT: run an assistant with files (messages as a JSON string)")
+  public Response runWithFiles(
+      @PathParam("assistantId") String assistantId,
+      @HeaderParam(HttpHeaders.ACCEPT) String accept,
+      List<EntityPart> parts) {
+    return nativeRuns.runWithFiles(assistantId, accept, parts);
   }
 
   @POST

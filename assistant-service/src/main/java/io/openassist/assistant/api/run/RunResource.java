@@ -4,6 +4,7 @@ import io.openassist.assistant.application.run.RunCommand;
 import io.openassist.assistant.application.run.RunService;
 import io.openassist.assistant.application.run.RunService.PreparedRun;
 import io.openassist.common.error.ProblemResponses;
+import io.openassist.common.web.BodyLimit;
 import io.openassist.common.web.RequestBodies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -34,6 +36,7 @@ public class RunResource {
 
   @Inject RunService runs;
   @Inject ProblemResponses problems;
+  @Inject MultipartRunReader multipart;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -45,6 +48,20 @@ public class RunResource {
       @Valid RunRequest request) {
     RunRequest body = RequestBodies.required(request);
     return answer(assistantId, accept, body.toCommand(List.of()), body.streamed());
+  }
+
+  @POST
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
+  @BodyLimit(configKey = "openassist.run.max-request-bytes", defaultBytes = 20L * 1024 * 1024)
+  @Operation(
+      summary = "Run an assistant with files: messages as a JSON string, text files as context")
+  public Response runWithFiles(
+      @PathParam("assistant_id") String assistantId,
+      @HeaderParam(HttpHeaders.ACCEPT) String accept,
+      List<EntityPart> parts) {
+    MultipartRunReader.MultipartRun run = multipart.read(parts);
+    return answer(assistantId, accept, run.command(), run.stream());
   }
 
   /**
