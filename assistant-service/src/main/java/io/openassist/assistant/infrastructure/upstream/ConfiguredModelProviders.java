@@ -7,6 +7,8 @@ import io.openassist.assistant.domain.run.ModelResult;
 import io.openassist.assistant.domain.run.ProviderStatus;
 import io.openassist.assistant.domain.run.StreamListener;
 import io.openassist.assistant.infrastructure.upstream.anthropic.AnthropicMessagesAdapter;
+import io.openassist.assistant.infrastructure.upstream.flowise.FlowisePredictionAdapter;
+import io.openassist.assistant.infrastructure.upstream.meingpt.MeinGptRunAdapter;
 import io.openassist.assistant.infrastructure.upstream.openai.OpenAiChatAdapter;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,9 +65,8 @@ public class ConfiguredModelProviders implements ModelProviders {
         switch (settings.type()) {
           case OPENAI, AZURE_OPENAI -> new OpenAiChatAdapter(http);
           case ANTHROPIC -> new AnthropicMessagesAdapter(http);
-          case MEINGPT, FLOWISE ->
-              throw new IllegalStateException(
-                  "Provider type " + settings.type().configName() + " is not available yet");
+          case MEINGPT -> new MeinGptRunAdapter(http);
+          case FLOWISE -> new FlowisePredictionAdapter(http);
         };
     return new Guarded(adapter, http);
   }
