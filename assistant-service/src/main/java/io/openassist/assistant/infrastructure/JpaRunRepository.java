@@ -16,16 +16,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The records of runs, in PostgreSQL. Every read is scoped to one organisation. */
+/**
+ * Reads the records of runs ({@link JdbcRunLedger} writes them); every read is scoped to one
+ * organisation.
+ */
 @ApplicationScoped
 public class JpaRunRepository {
 
   @PersistenceContext(unitName = "assistants")
   EntityManager em;
-
-  public void add(RunRecord run) {
-    em.persist(run);
-  }
 
   /** One page of an organisation's run records that pass the filter, in creation order. */
   public Page<RunRecord> page(String organizationId, RunFilter filter, PageRequest request) {

@@ -3,6 +3,7 @@ package io.openassist.assistant.application.run;
 import io.openassist.assistant.domain.run.RunFilter;
 import io.openassist.assistant.domain.run.RunRecord;
 import io.openassist.assistant.domain.run.UsageTotal;
+import io.openassist.assistant.infrastructure.JdbcRunLedger;
 import io.openassist.assistant.infrastructure.JpaRunRepository;
 import io.openassist.common.paging.Page;
 import io.openassist.common.paging.PageRequest;
@@ -22,12 +23,17 @@ import java.util.List;
 public class RunRecorder {
 
   @Inject JpaRunRepository runs;
+  @Inject JdbcRunLedger ledger;
 
   @Inject CallerContext callers;
 
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  /**
+   * Appends the record at once, outside any transaction: it is committed whatever the run's caller
+   * does next.
+   */
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public void record(RunRecord run) {
-    runs.add(run);
+    ledger.append(run);
   }
 
   /**

@@ -55,6 +55,9 @@ public final class UpstreamHttp {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(settings.connectTimeout())
             .followRedirects(HttpClient.Redirect.NEVER)
+            // The body subscriber only hands chunks to a queue, so the client's completions may
+            // run on its own selector thread instead of being passed to another thread first.
+            .executor(Runnable::run)
             .build();
     this.bulkhead = new Semaphore(Math.max(1, settings.maxConcurrency()));
     ProviderSettings.CircuitSettings c = settings.circuit();
