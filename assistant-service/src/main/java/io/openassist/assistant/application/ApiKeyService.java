@@ -75,6 +75,14 @@ public class ApiKeyService {
   }
 
   /** Revokes a key; it authenticates no one from the next request on. */
+  /**
+   * Writes down a key's last use, in a transaction of its own (authentication reads without one).
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void recordUse(String keyId, Instant lastUsedAt) {
+    identities.writeLastUsed(keyId, lastUsedAt);
+  }
+
   public ApiKey revoke(String id) {
     ApiKey key = visibleKey(id);
     key.revoke(clock.instant());

@@ -3,8 +3,8 @@ package io.openassist.assistant.application;
 import io.openassist.assistant.domain.ApiKey;
 import io.openassist.assistant.domain.Organization;
 import io.openassist.assistant.domain.User;
+import io.openassist.assistant.infrastructure.JdbcCredentials;
 import io.openassist.assistant.infrastructure.JpaIdentityRepository;
-import io.openassist.assistant.infrastructure.JpaIdentityRepository.KeyAndUser;
 import io.openassist.common.security.ApiKeyFormat;
 import io.openassist.common.security.Caller;
 import io.openassist.common.security.CallerResolver;
@@ -34,6 +34,8 @@ public class LocalCallerResolver implements CallerResolver {
 
   @Inject JpaIdentityRepository identities;
   @Inject UserProvisioning provisioning;
+  @Inject JdbcCredentials credentials;
+  @Inject ApiKeyService apiKeys;
 
   @Inject
   @ConfigProperty(name = "openassist.auth.jwt.admin-group")
@@ -43,22 +45,31 @@ public class LocalCallerResolver implements CallerResolver {
 
   /**
    * The caller a well-formed API key belongs to, if it is known, active and matches: the key and
-   * its user in one statement; its last use written down at most once a minute.
+   * its user in one autocommitted statement outside any transaction (this runs before every
+   * request: no transaction begin and commit around a read), read afresh each time so that a
+   * revoked key fails on the next request; its last use written down at most once a minute, in a
+   * transaction of its own.
    */
   @Override
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public Optional<Caller> byApiKey(String presented) {
     Instant now = clock.instant();
-    Optional<KeyAndUser> found =
-        identities.keyAndUserByLookupPrefix(ApiKeyFormat.lookupPrefix(presented));
+    Optional<JdbcCredentials.StoredCredential> found =
+        credentials.byLookupPrefix(ApiKeyFormat.lookupPrefix(presented));
     if (found.isEmpty() || !found.get().key().authenticates(presented, now)) {
       return Optional.empty();
     }
     ApiKey key = found.get().key();
-    key.markUsed(now);
-    User user = found.get().user();
+    if (key.markUsed(now)) {
+      apiKeys.recordUse(key.id(), key.lastUsedAt());
+    }
     return Optional.of(
         new Caller(
-            user.id(), user.organizationId(), user.isAdmin(), Set.of(), Caller.AuthMethod.API_KEY));
+            key.userId(),
+            key.organizationId(),
+            found.get().admin(),
+            Set.of(),
+            Caller.AuthMethod.API_KEY));
   }
 
   /**

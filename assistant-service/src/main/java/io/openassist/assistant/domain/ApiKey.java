@@ -70,6 +70,28 @@ public class ApiKey {
     this.createdAt = now.truncatedTo(ChronoUnit.MICROS);
   }
 
+  /** A stored key as read without the persistence context (the authentication hot path). */
+  public static ApiKey stored(
+      String id,
+      String organizationId,
+      String userId,
+      String lookupPrefix,
+      String secretHash,
+      Instant lastUsedAt,
+      Instant expiresAt,
+      Instant revokedAt) {
+    ApiKey key = new ApiKey();
+    key.id = id;
+    key.organizationId = organizationId;
+    key.userId = userId;
+    key.lookupPrefix = lookupPrefix;
+    key.secretHash = secretHash;
+    key.lastUsedAt = lastUsedAt;
+    key.expiresAt = expiresAt;
+    key.revokedAt = revokedAt;
+    return key;
+  }
+
   /** Whether this row is the presented key and it may be used now. */
   public boolean authenticates(String presentedKey, Instant now) {
     boolean sameKey = ApiKeyFormat.sameHash(secretHash, ApiKeyFormat.hash(presentedKey));
@@ -80,11 +102,16 @@ public class ApiKey {
     return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
   }
 
-  /** Notes a use; uses within a minute of the last noted one change nothing (no row write). */
-  public void markUsed(Instant now) {
+  /**
+   * Notes a use; uses within a minute of the last noted one change nothing. True when this use
+   * changed {@code lastUsedAt}, which must then be written.
+   */
+  public boolean markUsed(Instant now) {
     if (lastUsedAt == null || now.isAfter(lastUsedAt.plus(LAST_USED_RESOLUTION))) {
       lastUsedAt = now.truncatedTo(ChronoUnit.MICROS);
+      return true;
     }
+    return false;
   }
 
   public void revoke(Instant now) {

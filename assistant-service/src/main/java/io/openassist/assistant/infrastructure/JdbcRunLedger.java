@@ -27,7 +27,7 @@ public class JdbcRunLedger {
           + " cached_tokens, reasoning_tokens, latency_ms, created_at)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-  @Resource(lookup = "jdbc/openassist-ledger")
+  @Resource(lookup = "jdbc/openassist-autocommit")
   DataSource ledger;
 
   public void append(RunRecord run) {

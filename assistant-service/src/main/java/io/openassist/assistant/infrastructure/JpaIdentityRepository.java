@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,19 +85,14 @@ public class JpaIdentityRepository {
         new CursorQueries.Cursors<>(id -> user(organizationId, id), User::createdAt, User::id));
   }
 
-  /** A key row and the user it belongs to (of the same organisation), in one statement. */
-  public record KeyAndUser(ApiKey key, User user) {}
-
-  /** The key a presented key points at, by its non-secret lookup prefix, with its user. */
-  public Optional<KeyAndUser> keyAndUserByLookupPrefix(String lookupPrefix) {
-    return em.createQuery(
-            "select k, u from ApiKey k, User u where k.lookupPrefix = :prefix"
-                + " and u.id = k.userId and u.organizationId = k.organizationId",
-            Object[].class)
-        .setParameter("prefix", lookupPrefix)
-        .getResultStream()
-        .findFirst()
-        .map(row -> new KeyAndUser((ApiKey) row[0], (User) row[1]));
+  /** Writes a key's last use; a later use already written wins. */
+  public void writeLastUsed(String keyId, Instant lastUsedAt) {
+    em.createQuery(
+            "update ApiKey k set k.lastUsedAt = :at where k.id = :id and"
+                + " (k.lastUsedAt is null or k.lastUsedAt < :at)")
+        .setParameter("at", lastUsedAt)
+        .setParameter("id", keyId)
+        .executeUpdate();
   }
 
   public Optional<ApiKey> key(String organizationId, String id) {
