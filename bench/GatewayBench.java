@@ -78,6 +78,17 @@ public final class GatewayBench {
     server.setExecutor(Executors.newFixedThreadPool(700));
     server.createContext("/fast/v1/chat/completions", exchange -> answer(exchange, 0));
     server.createContext("/slow/v1/chat/completions", exchange -> answer(exchange, 1000));
+    // When the last stream's caller aborted (System.nanoTime, CLOCK_MONOTONIC: comparable across
+    // processes of one host), or 0.
+    server.createContext(
+        "/last-abort",
+        exchange -> {
+          try (exchange) {
+            byte[] bytes = Long.toString(LAST_ABORT.get()).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+          }
+        });
     server.start();
     System.out.println("[stub] listening on " + port);
   }
@@ -115,9 +126,11 @@ public final class GatewayBench {
                   + "data: [DONE]\n\n")
               .getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      // the caller left
+      LAST_ABORT.set(System.nanoTime());
     }
   }
+
+  static final java.util.concurrent.atomic.AtomicLong LAST_ABORT = new java.util.concurrent.atomic.AtomicLong();
 
   static void sleep(long ms) {
     try {
@@ -211,6 +224,31 @@ public final class GatewayBench {
         "  gap between deltas    direct p50 %7.3f p99 %7.3f ms   via /run p50 %7.3f p99 %7.3f ms   added p99 %7.3f ms (target <= 2 ms)%n",
         ms(pct(gapD, 50)), ms(pct(gapD, 99)), ms(pct(gapG, 50)), ms(pct(gapG, 99)), ms(pct(gapG, 99) - pct(gapD, 99)));
 
+    // 3b. A caller that leaves mid-stream: how soon the stub sees the upstream request aborted.
+    List<Long> aborts = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      HttpResponse<InputStream> r = client.send(via.request(true), HttpResponse.BodyHandlers.ofInputStream());
+      BufferedReader lines = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8));
+      int seen = 0;
+      String line;
+      while (seen < 5 && (line = lines.readLine()) != null) {
+        if (line.startsWith("data: ") && line.contains("\"text\":\"w")) {
+          seen++;
+        }
+      }
+      long left = System.nanoTime();
+      r.body().close();
+      long abortedAt = 0;
+      for (int wait = 0; wait < 300 && abortedAt < left; wait++) {
+        sleep(5);
+        abortedAt = Long.parseLong(plainGet(stub + "/last-abort"));
+      }
+      aborts.add(abortedAt >= left ? abortedAt - left : Long.MAX_VALUE);
+    }
+    System.out.printf(
+        "  caller leaves mid-stream: the vendor sees the abort after p50 %7.3f ms, max %7.3f ms (target <= 100 ms)%n",
+        ms(pct(aborts, 50)), ms(pct(aborts, 100)));
+
     // 4. 500 streams in flight at once against the 1 s stub.
     int concurrent = 500;
     HttpClient wide =
@@ -243,6 +281,12 @@ public final class GatewayBench {
         concurrent, completed.get(), failures.size(), took);
     failures.stream().limit(3).forEach(f -> System.out.println("  e.g. " + f));
     System.exit(0);
+  }
+
+  static String plainGet(String url) throws Exception {
+    return client
+        .send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   static int call(Target target) {

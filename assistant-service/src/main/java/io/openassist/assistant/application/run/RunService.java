@@ -144,7 +144,8 @@ public class RunService {
               run.createdAt(),
               clock.instant()));
     } catch (RuntimeException e) {
-      // The answer must not be lost because its accounting failed; the operator must hear of it.
+      // The record is part of the run: a run that cannot be recorded is not answered (a 500, and
+      // the operator hears of it); a failed run whose record fails keeps its own error.
       LOG.log(Level.SEVERE, "Could not record run " + run.id(), e);
       if (outcome == Outcome.SUCCEEDED) {
         throw e;
