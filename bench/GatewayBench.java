@@ -171,8 +171,10 @@ public final class GatewayBench {
     Target slowVia =
         new Target("through /run (1 s stub)", URI.create(gateway + "/v1/assistants/" + slowAssistant + "/run"), key, RUN, RUN_STREAM);
 
-    System.out.println("[bench] warming up (3,000 requests each way, then 3 streams)");
-    for (int i = 0; i < 3000; i++) {
+    // On two cores the JIT keeps compiling the run path for about a minute.
+    System.out.println("[bench] warming up (60 s of requests each way, then 3 streams)");
+    long warmEnd = System.nanoTime() + 60_000_000_000L;
+    while (System.nanoTime() < warmEnd) {
       call(direct);
       call(via);
     }

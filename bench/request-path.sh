@@ -53,8 +53,10 @@ pg() {
     | awk -v c="$1" '/^latency average/ {lat=$4} /^tps/ {tps=$3} END {printf "%-28s clients=%-3d rate=%9.0f/s  avg=%6.3f ms\n", "pgbench (same 4 statements)", c, tps, lat}'
 }
 
-echo "[bench] warming the JVM (GET /v1/assistants/{id} and /health/live, 20 s)"
-load "/v1/assistants/$ASSISTANT" "$KEY" 8 15 warm-up >/dev/null
+# On two cores the JIT keeps compiling the request path for about a minute; measured any sooner,
+# the service's rate comes out a third lower.
+echo "[bench] warming the JVM (GET /v1/assistants/{id} for 60 s, /health/live for 5 s)"
+load "/v1/assistants/$ASSISTANT" "$KEY" 32 60 warm-up >/dev/null
 load /health/live - 4 5 warm-up >/dev/null
 
 echo "[bench] $SECONDS_EACH s per measurement; $(nproc) cores; assistant $ASSISTANT"

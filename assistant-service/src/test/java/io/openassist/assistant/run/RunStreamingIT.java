@@ -205,6 +205,34 @@ class RunStreamingIT {
   }
 
   @Test
+  void runCreatedReachesTheCallerBeforeTheVendorAnswers() throws Exception {
+    vendor.stubFor(
+        post(urlEqualTo(OPENAI))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "text/event-stream")
+                    .withBody(sse(textChunk("late"), "[DONE]"))
+                    .withFixedDelay(1_900)));
+    long start = System.nanoTime();
+    HttpResponse<InputStream> response =
+        open("{\"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}", "text/event-stream");
+    BufferedReader lines =
+        new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+    String first = lines.readLine();
+    long createdAfterMs = (System.nanoTime() - start) / 1_000_000;
+    assertEquals("event: run.created", first);
+    assertTrue(
+        createdAfterMs < 1_500,
+        "run.created came " + createdAfterMs + " ms after the request, with the vendor's answer");
+    String line;
+    boolean completed = false;
+    while ((line = lines.readLine()) != null) {
+      completed |= line.equals("event: run.completed");
+    }
+    assertTrue(completed);
+  }
+
+  @Test
   void aStreamCutInTheMiddleEndsInRunFailed() throws Exception {
     vendor.stubFor(
         post(urlEqualTo(OPENAI))

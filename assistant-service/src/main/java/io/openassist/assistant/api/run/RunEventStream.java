@@ -49,6 +49,10 @@ final class RunEventStream implements StreamingOutput {
             .add("created_at", prepared.createdAt().getEpochSecond())
             .build()
             .toString());
+    // Liberty passes on what the first flush of a response holds only with the next flush; a
+    // comment line (which clients ignore) makes run.created reach the caller now, not with the
+    // first delta, which a slow vendor may take seconds to send.
+    events.comment("run started");
     RunService.Run run;
     try {
       run = runs.stream(prepared, events);
@@ -127,6 +131,12 @@ final class RunEventStream implements StreamingOutput {
       } catch (IOException e) {
         throw new CallerGone(e);
       }
+    }
+
+    /** An SSE comment line, which clients ignore. */
+    void comment(String text) throws IOException {
+      out.write((": " + text + "\n\n").getBytes(StandardCharsets.UTF_8));
+      out.flush();
     }
 
     void send(String event, String data) throws IOException {

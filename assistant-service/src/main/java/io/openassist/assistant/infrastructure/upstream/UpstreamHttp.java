@@ -316,6 +316,26 @@ public final class UpstreamHttp {
       return translated;
     }
 
+    /**
+     * Reads what is left of a complete answer (a stream's last chunk after its final event), so
+     * that the connection goes back to the pool instead of being dropped; at most a little, within
+     * the body's timeouts, and never an error: the answer itself is already complete.
+     */
+    public void drain() {
+      byte[] sink = new byte[4096];
+      try {
+        for (int total = 0; total < 65_536; ) {
+          int n = body.read(sink, 0, sink.length);
+          if (n < 0) {
+            return;
+          }
+          total += n;
+        }
+      } catch (IOException e) {
+        // nothing more to read; close() drops the connection
+      }
+    }
+
     /** The answer turned out broken (malformed, an error inside a stream). */
     public void failed(UpstreamException e) {
       if (failure == null) {

@@ -144,6 +144,9 @@ public final class AnthropicMessagesAdapter implements VendorAdapter {
           break;
         }
       }
+      if (stopped) {
+        call.drain();
+      }
       if (!stopped) {
         throw failed(
             call,

@@ -115,6 +115,9 @@ public final class FlowisePredictionAdapter implements VendorAdapter {
           }
         }
       }
+      if (ended) {
+        call.drain();
+      }
       if (!ended) {
         throw failed(
             call,

@@ -93,6 +93,9 @@ public final class OpenAiChatAdapter implements VendorAdapter {
           finish = reason;
         }
       }
+      if (done) {
+        call.drain();
+      }
       if (!done && finish == null) {
         throw failed(
             call,
