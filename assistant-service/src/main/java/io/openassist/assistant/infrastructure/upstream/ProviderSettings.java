@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * One configured upstream provider: which vendor API it speaks, where, with which key, which models
  * it may serve (empty: any), and the bounds of each call to it. The key is never part of {@link
- * #toString}.
+ * #toString}, nor are credentials in the base URL.
  *
  * @param connectTimeout to open the connection
  * @param readTimeout to the first byte of the answer (its status and headers)
@@ -50,6 +50,14 @@ public record ProviderSettings(
     return models.isEmpty() || models.contains(model);
   }
 
+  /** The base URL as it may be logged: without user information, query or fragment. */
+  public String loggableBaseUrl() {
+    String host = baseUrl.getHost() == null ? "" : baseUrl.getHost();
+    String port = baseUrl.getPort() < 0 ? "" : ":" + baseUrl.getPort();
+    String path = baseUrl.getRawPath() == null ? "" : baseUrl.getRawPath();
+    return baseUrl.getScheme() + "://" + host + port + path;
+  }
+
   @Override
   public String toString() {
     return "ProviderSettings[name="
@@ -57,7 +65,7 @@ public record ProviderSettings(
         + ", type="
         + type.configName()
         + ", baseUrl="
-        + baseUrl
+        + loggableBaseUrl()
         + ", models="
         + models
         + "]";

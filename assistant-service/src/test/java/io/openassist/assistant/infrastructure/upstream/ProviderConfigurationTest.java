@@ -87,6 +87,22 @@ class ProviderConfigurationTest {
   }
 
   @Test
+  void credentialsInTheBaseUrlAreNeverPrinted() {
+    ProviderSettings vllm =
+        ProviderConfiguration.read(
+                new MapConfig(
+                    Map.of(
+                        "openassist.providers", "vllm",
+                        "openassist.provider.vllm.type", "openai",
+                        "openassist.provider.vllm.base-url",
+                            "https://user:s3cret@vllm.internal:8443/v1?token=abc")))
+            .get(0);
+    assertEquals("https://vllm.internal:8443/v1", vllm.loggableBaseUrl());
+    assertTrue(
+        !vllm.toString().contains("s3cret") && !vllm.toString().contains("abc"), vllm.toString());
+  }
+
+  @Test
   void aMisconfiguredProviderIsRefusedNamingTheKey() {
     IllegalStateException noType =
         assertThrows(
