@@ -29,28 +29,11 @@ public class JpaRunRepository {
   /** One page of an organisation's run records that pass the filter, in creation order. */
   public Page<RunRecord> page(String organizationId, RunFilter filter, PageRequest request) {
     Map<String, Object> parameters = new HashMap<>();
-    parameters.put("organizationId", organizationId);
-    StringBuilder scope = new StringBuilder("e.organizationId = :organizationId");
-    if (filter.assistantId() != null) {
-      scope.append(" and e.assistantId = :assistantId");
-      parameters.put("assistantId", filter.assistantId());
-    }
-    if (filter.userId() != null) {
-      scope.append(" and e.userId = :userId");
-      parameters.put("userId", filter.userId());
-    }
-    if (filter.from() != null) {
-      scope.append(" and e.createdAt >= :from");
-      parameters.put("from", filter.from());
-    }
-    if (filter.to() != null) {
-      scope.append(" and e.createdAt < :to");
-      parameters.put("to", filter.to());
-    }
+    String scope = scope(organizationId, filter, parameters);
     return CursorQueries.page(
         em,
         RunRecord.class,
-        scope.toString(),
+        scope,
         parameters,
         request,
         new CursorQueries.Cursors<>(
@@ -72,25 +55,9 @@ public class JpaRunRepository {
             .append(" sum(case when e.outcome = 'FAILED' then 1 else 0 end),")
             .append(" sum(e.promptTokens), sum(e.completionTokens), sum(e.totalTokens),")
             .append(" sum(coalesce(e.cachedTokens, 0)), sum(coalesce(e.reasoningTokens, 0))")
-            .append(" from RunRecord e where e.organizationId = :organizationId");
+            .append(" from RunRecord e where ");
     Map<String, Object> parameters = new HashMap<>();
-    parameters.put("organizationId", organizationId);
-    if (filter.assistantId() != null) {
-      jpql.append(" and e.assistantId = :assistantId");
-      parameters.put("assistantId", filter.assistantId());
-    }
-    if (filter.userId() != null) {
-      jpql.append(" and e.userId = :userId");
-      parameters.put("userId", filter.userId());
-    }
-    if (filter.from() != null) {
-      jpql.append(" and e.createdAt >= :from");
-      parameters.put("from", filter.from());
-    }
-    if (filter.to() != null) {
-      jpql.append(" and e.createdAt < :to");
-      parameters.put("to", filter.to());
-    }
+    jpql.append(scope(organizationId, filter, parameters));
     jpql.append(" group by ").append(key).append(" order by sum(e.totalTokens) desc, ").append(key);
     TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class);
     parameters.forEach(query::setParameter);
@@ -113,6 +80,30 @@ public class JpaRunRepository {
               number(row[8])));
     }
     return totals;
+  }
+
+  /** The JPQL condition (alias {@code e}) for an organisation's records that pass the filter. */
+  private static String scope(
+      String organizationId, RunFilter filter, Map<String, Object> parameters) {
+    parameters.put("organizationId", organizationId);
+    StringBuilder scope = new StringBuilder("e.organizationId = :organizationId");
+    if (filter.assistantId() != null) {
+      scope.append(" and e.assistantId = :assistantId");
+      parameters.put("assistantId", filter.assistantId());
+    }
+    if (filter.userId() != null) {
+      scope.append(" and e.userId = :userId");
+      parameters.put("userId", filter.userId());
+    }
+    if (filter.from() != null) {
+      scope.append(" and e.createdAt >= :from");
+      parameters.put("from", filter.from());
+    }
+    if (filter.to() != null) {
+      scope.append(" and e.createdAt < :to");
+      parameters.put("to", filter.to());
+    }
+    return scope.toString();
   }
 
   private static long number(Object value) {

@@ -40,6 +40,7 @@ public final class UpstreamHttp {
 
   private static final Logger LOG = Logger.getLogger(UpstreamHttp.class.getName());
   private static final int ERROR_BODY_LIMIT = 64 * 1024;
+  private static final int ANSWER_LIMIT = 16 * 1024 * 1024;
   private static final long BACKOFF_BASE_MS = 200;
   private static final long BACKOFF_CAP_MS = 4_000;
 
@@ -78,6 +79,21 @@ public final class UpstreamHttp {
     return settings;
   }
 
+  /**
+   * A POST of a JSON body to this provider: content headers, the operator's extra headers ({@code
+   * _HEADERS}); the adapter adds its vendor's authentication header.
+   */
+  public HttpRequest.Builder postJson(java.net.URI uri, String body, boolean stream) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(uri)
+            .header("Content-Type", "application/json")
+            .header("Accept", stream ? "text/event-stream" : "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(body, java.nio.charset.StandardCharsets.UTF_8));
+    settings.headers().forEach(builder::header);
+    return builder;
+  }
+
   /** CLOSED, OPEN or HALF_OPEN, for the providers' health. */
   public String circuitState() {
     return circuit.getState().name();
@@ -113,6 +129,28 @@ public final class UpstreamHttp {
     } finally {
       if (!handedOut) {
         bulkhead.release();
+      }
+    }
+  }
+
+  /**
+   * Sends the request and reads its whole JSON answer (at most 16 MiB) into a result by {@code
+   * parse}; an answer that is not a JSON object, or that {@code parse} refuses with an {@link
+   * UpstreamException}, is a failed call.
+   */
+  public <T> T exchangeJson(
+      HttpRequest.Builder request,
+      VendorErrors errors,
+      java.util.function.Function<jakarta.json.JsonObject, T> parse) {
+    try (Call call = send(request, errors)) {
+      jakarta.json.JsonObject answer = VendorJson.objectOrNull(call.readAll(ANSWER_LIMIT));
+      if (answer == null) {
+        throw call.fail(VendorJson.malformed(settings.name()));
+      }
+      try {
+        return parse.apply(answer);
+      } catch (UpstreamException e) {
+        throw call.fail(e);
       }
     }
   }
@@ -341,6 +379,33 @@ public final class UpstreamHttp {
       if (failure == null) {
         failure = e;
       }
+    }
+
+    /** {@link #failed}, answering the failure so that the adapter can throw it. */
+    public UpstreamException fail(UpstreamException e) {
+      failed(e);
+      return e;
+    }
+
+    /**
+     * Hands a piece of the answer to our caller; if that fails (the caller left), the upstream
+     * request is abandoned at once and the failure passed on.
+     */
+    public <T> T deliver(java.util.function.Supplier<T> piece) {
+      try {
+        return piece.get();
+      } catch (RuntimeException listenerFailure) {
+        abandon();
+        throw listenerFailure;
+      }
+    }
+
+    public void deliver(Runnable piece) {
+      deliver(
+          () -> {
+            piece.run();
+            return null;
+          });
     }
 
     /** Our caller left: the upstream request is aborted and the provider is not blamed. */

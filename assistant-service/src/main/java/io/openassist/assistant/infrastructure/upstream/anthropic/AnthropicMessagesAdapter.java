@@ -18,7 +18,6 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +28,6 @@ import java.util.Map;
  * (see {@link AnthropicPayloads}). {@code overloaded_error} (529) is retried like a 5xx.
  */
 public final class AnthropicMessagesAdapter implements VendorAdapter {
-
-  private static final int ANSWER_LIMIT = 16 * 1024 * 1024;
 
   private final UpstreamHttp http;
   private final ProviderSettings settings;
@@ -44,17 +41,10 @@ public final class AnthropicMessagesAdapter implements VendorAdapter {
 
   @Override
   public ModelResult complete(ModelRequest request) {
-    try (UpstreamHttp.Call call = http.send(post(request, false), errors)) {
-      JsonObject answer = VendorJson.objectOrNull(call.readAll(ANSWER_LIMIT));
-      if (answer == null) {
-        throw failed(call, VendorJson.malformed(settings.name()));
-      }
-      try {
-        return AnthropicPayloads.result(answer, request.model(), settings.name());
-      } catch (UpstreamException e) {
-        throw failed(call, e);
-      }
-    }
+    return http.exchangeJson(
+        post(request, false),
+        errors,
+        answer -> AnthropicPayloads.result(answer, request.model(), settings.name()));
   }
 
   @Override
@@ -73,7 +63,7 @@ public final class AnthropicMessagesAdapter implements VendorAdapter {
       while ((event = events.next()) != null) {
         JsonObject data = VendorJson.objectOrNull(event.data());
         if (data == null) {
-          throw failed(call, VendorJson.malformed(settings.name()));
+          throw call.fail(VendorJson.malformed(settings.name()));
         }
         String type = VendorJson.string(data, "type");
         if (type == null) {
@@ -91,8 +81,7 @@ public final class AnthropicMessagesAdapter implements VendorAdapter {
             if ("tool_use".equals(VendorJson.string(block, "type"))) {
               int toolIndex = toolIndexOfBlock.size();
               toolIndexOfBlock.put(index == null ? -1 : index, toolIndex);
-              deliver(
-                  call,
+              call.deliver(
                   () ->
                       assembler.toolCall(
                           toolIndex,
@@ -101,7 +90,7 @@ public final class AnthropicMessagesAdapter implements VendorAdapter {
                           null));
             } else if ("text".equals(VendorJson.string(block, "type"))) {
               String text = VendorJson.string(block, "text");
-              deliver(call, () -> assembler.text(text));
+              call.deliver(() -> assembler.text(text));
             }
           }
           case "content_block_delta" -> {
@@ -109,14 +98,13 @@ public final class AnthropicMessagesAdapter implements VendorAdapter {
             Integer index = VendorJson.integer(data, "index");
             String deltaType = VendorJson.string(delta, "type");
             if ("text_delta".equals(deltaType)) {
-              deliver(call, () -> assembler.text(VendorJson.string(delta, "text")));
+              call.deliver(() -> assembler.text(VendorJson.string(delta, "text")));
             } else if ("thinking_delta".equals(deltaType)) {
-              deliver(call, () -> assembler.reasoning(VendorJson.string(delta, "thinking")));
+              call.deliver(() -> assembler.reasoning(VendorJson.string(delta, "thinking")));
             } else if ("input_json_delta".equals(deltaType)) {
               Integer toolIndex = toolIndexOfBlock.get(index == null ? -1 : index);
               if (toolIndex != null) {
-                deliver(
-                    call,
+                call.deliver(
                     () ->
                         assembler.toolCall(
                             toolIndex, null, null, VendorJson.string(delta, "partial_json")));
@@ -135,7 +123,7 @@ public final class AnthropicMessagesAdapter implements VendorAdapter {
           }
           case "message_stop" -> stopped = true;
           case "error" ->
-              throw failed(call, errors.translate(inStreamStatus(data), event.data(), null));
+              throw call.fail(errors.translate(inStreamStatus(data), event.data(), null));
           default -> {
             // ping, content_block_stop and event types added later carry nothing we need.
           }
@@ -148,8 +136,7 @@ public final class AnthropicMessagesAdapter implements VendorAdapter {
         call.drain();
       }
       if (!stopped) {
-        throw failed(
-            call,
+        throw call.fail(
             new UpstreamException(
                 Kind.FAILED, "Provider '" + settings.name() + "' broke off its streamed answer"));
       }
@@ -184,36 +171,15 @@ public final class AnthropicMessagesAdapter implements VendorAdapter {
     };
   }
 
-  private static void deliver(UpstreamHttp.Call call, Runnable piece) {
-    try {
-      piece.run();
-    } catch (RuntimeException listenerFailure) {
-      call.abandon();
-      throw listenerFailure;
-    }
-  }
-
-  private static UpstreamException failed(UpstreamHttp.Call call, UpstreamException e) {
-    call.failed(e);
-    return e;
-  }
-
   private HttpRequest.Builder post(ModelRequest request, boolean stream) {
     HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create(settings.baseUrl() + "/v1/messages"))
-            .header("Content-Type", "application/json")
-            .header("Accept", stream ? "text/event-stream" : "application/json")
-            .header("anthropic-version", settings.apiVersion())
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    AnthropicPayloads.request(request, settings.defaultMaxTokens(), stream)
-                        .toString(),
-                    StandardCharsets.UTF_8));
+        http.postJson(
+                URI.create(settings.baseUrl() + "/v1/messages"),
+                AnthropicPayloads.request(request, settings.defaultMaxTokens(), stream).toString(),
+                stream)
+            .header("anthropic-version", settings.apiVersion());
     if (settings.apiKey() != null) {
       builder.header("x-api-key", settings.apiKey());
-    }
-    for (Map.Entry<String, String> header : settings.headers().entrySet()) {
-      builder.header(header.getKey(), header.getValue());
     }
     return builder;
   }

@@ -29,7 +29,6 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -41,8 +40,6 @@ import java.util.Set;
  * documents become the run's citations.
  */
 public final class FlowisePredictionAdapter implements VendorAdapter {
-
-  private static final int ANSWER_LIMIT = 16 * 1024 * 1024;
 
   private final UpstreamHttp http;
   private final ProviderSettings settings;
@@ -56,21 +53,21 @@ public final class FlowisePredictionAdapter implements VendorAdapter {
 
   @Override
   public ModelResult complete(ModelRequest request) {
-    try (UpstreamHttp.Call call = http.send(post(request, false), errors)) {
-      JsonObject answer = VendorJson.objectOrNull(call.readAll(ANSWER_LIMIT));
-      String text = VendorJson.string(answer, "text");
-      if (text == null) {
-        UpstreamException malformed = VendorJson.malformed(settings.name());
-        call.failed(malformed);
-        throw malformed;
-      }
-      return new ModelResult(
-          request.model(),
-          List.of(ChatMessage.assistant(text, List.of(), null)),
-          FinishReason.STOP,
-          null,
-          citations(VendorJson.array(answer, "sourceDocuments")));
-    }
+    return http.exchangeJson(
+        post(request, false),
+        errors,
+        answer -> {
+          String text = VendorJson.string(answer, "text");
+          if (text == null) {
+            throw VendorJson.malformed(settings.name());
+          }
+          return new ModelResult(
+              request.model(),
+              List.of(ChatMessage.assistant(text, List.of(), null)),
+              FinishReason.STOP,
+              null,
+              citations(VendorJson.array(answer, "sourceDocuments")));
+        });
   }
 
   @Override
@@ -85,24 +82,18 @@ public final class FlowisePredictionAdapter implements VendorAdapter {
       while (!ended && (event = events.next()) != null) {
         JsonObject data = VendorJson.objectOrNull(event.data());
         if (data == null) {
-          throw failed(call, VendorJson.malformed(settings.name()));
+          throw call.fail(VendorJson.malformed(settings.name()));
         }
         String type = VendorJson.string(data, "event");
         switch (type == null ? "" : type) {
           case "token" -> {
             String token = VendorJson.string(data, "data");
-            try {
-              assembler.text(token);
-            } catch (RuntimeException listenerFailure) {
-              call.abandon();
-              throw listenerFailure;
-            }
+            call.deliver(() -> assembler.text(token));
           }
           case "sourceDocuments" ->
               citations = citations(data.get("data") instanceof JsonArray a ? a : null);
           case "error" ->
-              throw failed(
-                  call,
+              throw call.fail(
                   new UpstreamException(
                       Kind.FAILED,
                       "Provider '"
@@ -119,8 +110,7 @@ public final class FlowisePredictionAdapter implements VendorAdapter {
         call.drain();
       }
       if (!ended) {
-        throw failed(
-            call,
+        throw call.fail(
             new UpstreamException(
                 Kind.FAILED, "Provider '" + settings.name() + "' broke off its streamed answer"));
       }
@@ -131,11 +121,6 @@ public final class FlowisePredictionAdapter implements VendorAdapter {
     } finally {
       call.close();
     }
-  }
-
-  private static UpstreamException failed(UpstreamHttp.Call call, UpstreamException e) {
-    call.failed(e);
-    return e;
   }
 
   private HttpRequest.Builder post(ModelRequest request, boolean stream) {
@@ -168,19 +153,15 @@ public final class FlowisePredictionAdapter implements VendorAdapter {
             .build()
             .toString();
     HttpRequest.Builder builder =
-        HttpRequest.newBuilder(
-                URI.create(
-                    settings.baseUrl()
-                        + "/api/v1/prediction/"
-                        + URLEncoder.encode(request.model(), StandardCharsets.UTF_8)))
-            .header("Content-Type", "application/json")
-            .header("Accept", stream ? "text/event-stream" : "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        http.postJson(
+            URI.create(
+                settings.baseUrl()
+                    + "/api/v1/prediction/"
+                    + URLEncoder.encode(request.model(), StandardCharsets.UTF_8)),
+            body,
+            stream);
     if (settings.apiKey() != null) {
       builder.header("Authorization", "Bearer " + settings.apiKey());
-    }
-    for (Map.Entry<String, String> header : settings.headers().entrySet()) {
-      builder.header(header.getKey(), header.getValue());
     }
     return builder;
   }

@@ -7,7 +7,6 @@ import io.openassist.assistant.domain.run.ModelRequest;
 import io.openassist.assistant.domain.run.ModelResult;
 import io.openassist.assistant.domain.run.StreamListener;
 import io.openassist.assistant.domain.run.ToolCall;
-import io.openassist.assistant.domain.run.UpstreamException;
 import io.openassist.assistant.domain.run.Usage;
 import io.openassist.assistant.infrastructure.upstream.ProviderSettings;
 import io.openassist.assistant.infrastructure.upstream.StandardVendorErrors;
@@ -28,7 +27,6 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A meinGPT assistant as the upstream of one of ours: {@code POST {base}/api/assistants/v1/{model}/
@@ -37,8 +35,6 @@ import java.util.Map;
  * meinGPT documents no streaming: a streamed run gets the whole answer as one delta.
  */
 public final class MeinGptRunAdapter implements VendorAdapter {
-
-  private static final int ANSWER_LIMIT = 16 * 1024 * 1024;
 
   private final UpstreamHttp http;
   private final ProviderSettings settings;
@@ -52,15 +48,15 @@ public final class MeinGptRunAdapter implements VendorAdapter {
 
   @Override
   public ModelResult complete(ModelRequest request) {
-    try (UpstreamHttp.Call call = http.send(post(request), errors)) {
-      JsonObject answer = VendorJson.objectOrNull(call.readAll(ANSWER_LIMIT));
-      if (answer == null || VendorJson.string(answer, "text") == null) {
-        UpstreamException malformed = VendorJson.malformed(settings.name());
-        call.failed(malformed);
-        throw malformed;
-      }
-      return result(answer, request.model());
-    }
+    return http.exchangeJson(
+        post(request),
+        errors,
+        answer -> {
+          if (VendorJson.string(answer, "text") == null) {
+            throw VendorJson.malformed(settings.name());
+          }
+          return result(answer, request.model());
+        });
   }
 
   @Override
@@ -88,20 +84,16 @@ public final class MeinGptRunAdapter implements VendorAdapter {
     }
     String body = Jsonp.objectBuilder().add("messages", messages).build().toString();
     HttpRequest.Builder builder =
-        HttpRequest.newBuilder(
-                URI.create(
-                    settings.baseUrl()
-                        + "/api/assistants/v1/"
-                        + URLEncoder.encode(request.model(), StandardCharsets.UTF_8)
-                        + "/run"))
-            .header("Content-Type", "application/json")
-            .header("Accept", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        http.postJson(
+            URI.create(
+                settings.baseUrl()
+                    + "/api/assistants/v1/"
+                    + URLEncoder.encode(request.model(), StandardCharsets.UTF_8)
+                    + "/run"),
+            body,
+            false);
     if (settings.apiKey() != null) {
       builder.header("Authorization", "Bearer " + settings.apiKey());
-    }
-    for (Map.Entry<String, String> header : settings.headers().entrySet()) {
-      builder.header(header.getKey(), header.getValue());
     }
     return builder;
   }

@@ -22,7 +22,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 /**
  * OpenAI Chat Completions ({@code POST {base}/chat/completions}, JSON and server-sent events), and
@@ -30,8 +29,6 @@ import java.util.Map;
  * the model), and Azure OpenAI (the model names the deployment, the key goes in {@code api-key}).
  */
 public final class OpenAiChatAdapter implements VendorAdapter {
-
-  private static final int ANSWER_LIMIT = 16 * 1024 * 1024;
 
   private final UpstreamHttp http;
   private final ProviderSettings settings;
@@ -45,17 +42,10 @@ public final class OpenAiChatAdapter implements VendorAdapter {
 
   @Override
   public ModelResult complete(ModelRequest request) {
-    try (UpstreamHttp.Call call = http.send(post(request, false), errors)) {
-      JsonObject answer = VendorJson.objectOrNull(call.readAll(ANSWER_LIMIT));
-      if (answer == null) {
-        throw failed(call, VendorJson.malformed(settings.name()));
-      }
-      try {
-        return OpenAiChatPayloads.result(answer, request.model(), settings.name());
-      } catch (UpstreamException e) {
-        throw failed(call, e);
-      }
-    }
+    return http.exchangeJson(
+        post(request, false),
+        errors,
+        answer -> OpenAiChatPayloads.result(answer, request.model(), settings.name()));
   }
 
   @Override
@@ -76,10 +66,10 @@ public final class OpenAiChatAdapter implements VendorAdapter {
         }
         JsonObject chunk = VendorJson.objectOrNull(event.data());
         if (chunk == null) {
-          throw failed(call, VendorJson.malformed(settings.name()));
+          throw call.fail(VendorJson.malformed(settings.name()));
         }
         if (chunk.containsKey("error")) {
-          throw failed(call, errors.translate(500, event.data(), null));
+          throw call.fail(errors.translate(500, event.data(), null));
         }
         if (model == null) {
           model = VendorJson.string(chunk, "model");
@@ -88,7 +78,7 @@ public final class OpenAiChatAdapter implements VendorAdapter {
         if (reported != null) {
           usage = reported;
         }
-        String reason = deliver(chunk, assembler, call);
+        String reason = call.deliver(() -> OpenAiChatPayloads.chunk(chunk, assembler));
         if (reason != null) {
           finish = reason;
         }
@@ -97,8 +87,7 @@ public final class OpenAiChatAdapter implements VendorAdapter {
         call.drain();
       }
       if (!done && finish == null) {
-        throw failed(
-            call,
+        throw call.fail(
             new UpstreamException(
                 Kind.FAILED, "Provider '" + settings.name() + "' broke off its streamed answer"));
       }
@@ -115,40 +104,16 @@ public final class OpenAiChatAdapter implements VendorAdapter {
     }
   }
 
-  /** One chunk to the listener; if the listener fails (our caller left), the call is abandoned. */
-  private static String deliver(
-      JsonObject chunk, StreamAssembler assembler, UpstreamHttp.Call call) {
-    try {
-      return OpenAiChatPayloads.chunk(chunk, assembler);
-    } catch (RuntimeException listenerFailure) {
-      call.abandon();
-      throw listenerFailure;
-    }
-  }
-
-  private static UpstreamException failed(UpstreamHttp.Call call, UpstreamException e) {
-    call.failed(e);
-    return e;
-  }
-
   private HttpRequest.Builder post(ModelRequest request, boolean stream) {
     HttpRequest.Builder builder =
-        HttpRequest.newBuilder(uri(request.model()))
-            .header("Content-Type", "application/json")
-            .header("Accept", stream ? "text/event-stream" : "application/json")
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    OpenAiChatPayloads.request(request, stream).toString(),
-                    StandardCharsets.UTF_8));
+        http.postJson(
+            uri(request.model()), OpenAiChatPayloads.request(request, stream).toString(), stream);
     if (settings.apiKey() != null) {
       if (settings.type() == ProviderType.AZURE_OPENAI) {
         builder.header("api-key", settings.apiKey());
       } else {
         builder.header("Authorization", "Bearer " + settings.apiKey());
       }
-    }
-    for (Map.Entry<String, String> header : settings.headers().entrySet()) {
-      builder.header(header.getKey(), header.getValue());
     }
     return builder;
   }
