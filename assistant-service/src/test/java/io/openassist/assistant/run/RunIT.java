@@ -180,6 +180,21 @@ class RunIT {
   }
 
   @Test
+  void aToolChoiceWithoutToolsIsNotSentToOpenAi() {
+    vendor.stubFor(post(urlEqualTo(OPENAI)).willReturn(okJson(VendorStub.openAiAnswer("ok"))));
+    String id = assistant("{\"model\": \"gpt-4o\", \"tools\": [{\"type\": \"code_interpreter\"}]}");
+    ApiResponse run =
+        admin.post(
+            "/v1/assistants/" + id + "/run",
+            "{\"tool_choice\": \"auto\", \"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}");
+    assertEquals(200, run.status(), run::toString);
+    JsonObject sent =
+        parse(vendor.findAll(postRequestedFor(urlEqualTo(OPENAI))).get(0).getBodyAsString());
+    assertFalse(sent.containsKey("tool_choice"), sent::toString);
+    assertFalse(sent.containsKey("tools"), sent::toString);
+  }
+
+  @Test
   void runsOnAnthropicWithSystemPromptAndToolBlocks() {
     vendor.stubFor(
         post(urlEqualTo(ANTHROPIC))

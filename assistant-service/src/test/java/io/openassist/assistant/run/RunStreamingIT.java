@@ -233,6 +233,34 @@ class RunStreamingIT {
   }
 
   @Test
+  void azuresFirstChunkWithoutAModelDoesNotBlankTheRunsModel() throws Exception {
+    ApiResponse created =
+        new HttpApi()
+            .as(tenant.adminKey())
+            .post("/v1/assistants", "{\"model\": \"azure/my-gpt4o\"}");
+    assistantId = created.json().getString("id");
+    vendor.stubFor(
+        post(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                "/azure/openai/deployments/my-gpt4o/chat/completions"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "text/event-stream")
+                    .withBody(
+                        sse(
+                            "{\"id\":\"\",\"object\":\"\",\"created\":0,\"model\":\"\",\"prompt_filter_results\":[],\"choices\":[]}",
+                            textChunk("Hallo"),
+                            "[DONE]"))));
+    List<Event> events =
+        events(
+            open("{\"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}", "text/event-stream")
+                .body());
+    Event last = events.get(events.size() - 1);
+    assertEquals("run.completed", last.type(), events::toString);
+    assertEquals("gpt-4o", last.data().getString("model"));
+    assertEquals("Hallo", last.data().getString("text"));
+  }
+
+  @Test
   void aStreamCutInTheMiddleEndsInRunFailed() throws Exception {
     vendor.stubFor(
         post(urlEqualTo(OPENAI))

@@ -213,5 +213,6 @@ class SeedVendorUpstreamsIT {
     String events = stream(assistant("flowise/flow-42"));
     assertTrue(events.contains("event: run.failed"), events);
     assertTrue(events.contains("upstream_failed"), events);
+    assertFalse(events.contains("quota exceeded"), "the vendor's error text is not passed on");
   }
 }

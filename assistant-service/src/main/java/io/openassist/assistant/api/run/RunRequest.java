@@ -8,6 +8,7 @@ import io.openassist.assistant.domain.FunctionTool;
 import io.openassist.assistant.domain.ResponseFormat;
 import io.openassist.assistant.domain.Tool;
 import io.openassist.assistant.domain.run.ChatMessage;
+import io.openassist.assistant.domain.run.MessageRole;
 import io.openassist.assistant.domain.run.ToolChoice;
 import io.openassist.common.error.InvalidRequestException;
 import io.openassist.common.error.Problem.FieldError;
@@ -65,7 +66,10 @@ public record RunRequest(
       chat.add(messages.get(i).toMessage("messages[" + i + "]", errors));
     }
     if (!extraContext.isEmpty()) {
-      chat.addAll(Math.max(0, chat.size() - 1), extraContext);
+      // Before the user's last message (the question about the files); after a tool result,
+      // which must follow its tool call, at the end.
+      boolean lastIsUsers = !chat.isEmpty() && chat.get(chat.size() - 1).role() == MessageRole.USER;
+      chat.addAll(lastIsUsers ? chat.size() - 1 : chat.size(), extraContext);
     }
     List<FunctionTool> functions = new ArrayList<>();
     if (tools != null) {

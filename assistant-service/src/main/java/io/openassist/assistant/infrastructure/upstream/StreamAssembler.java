@@ -18,7 +18,7 @@ public final class StreamAssembler {
   private final StreamListener listener;
   private final StringBuilder text = new StringBuilder();
   private final StringBuilder reasoning = new StringBuilder();
-  private final Map<Integer, PartialCall> calls = new TreeMap<>();
+  private final TreeMap<Integer, PartialCall> calls = new TreeMap<>();
 
   private static final class PartialCall {
     String id;
@@ -58,6 +58,21 @@ public final class StreamAssembler {
     listener.toolCall(index, id, name, argumentsDelta);
   }
 
+  /**
+   * The position of a tool-call piece whose vendor gave none (some OpenAI-compatible servers): a
+   * piece with a new call id starts the next call, one without belongs to the latest call.
+   */
+  public int indexFor(String callId) {
+    if (calls.isEmpty()) {
+      return 0;
+    }
+    int latest = calls.lastKey();
+    if (callId != null && !callId.equals(calls.get(latest).id)) {
+      return latest + 1;
+    }
+    return latest;
+  }
+
   public boolean hasToolCalls() {
     return !calls.isEmpty();
   }
@@ -71,7 +86,8 @@ public final class StreamAssembler {
           new ToolCall(
               call.id == null ? "call_" + entry.getKey() : call.id,
               call.name == null ? "" : call.name,
-              call.arguments.toString()));
+              // A call of a function without parameters may stream no argument piece at all.
+              call.arguments.length() == 0 ? "{}" : call.arguments.toString()));
     }
     return ChatMessage.assistant(
         text.length() == 0 && !toolCalls.isEmpty() ? null : text.toString(),

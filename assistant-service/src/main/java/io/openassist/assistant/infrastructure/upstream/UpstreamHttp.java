@@ -71,7 +71,11 @@ public final class UpstreamHttp {
                 .minimumNumberOfCalls(Math.max(1, c.minimumCalls()))
                 .failureRateThreshold(Math.min(100, Math.max(1, c.failureRatePercent())))
                 .waitDurationInOpenState(c.openFor())
-                .permittedNumberOfCallsInHalfOpenState(1)
+                .permittedNumberOfCallsInHalfOpenState(3)
+                // Model calls are long by nature (a stream may run for minutes): duration is not
+                // failure here, so resilience4j's slow-call rule (60 s) is switched off.
+                .slowCallDurationThreshold(settings.totalTimeout().plusMinutes(1))
+                .slowCallRateThreshold(100)
                 .build());
   }
 
@@ -123,7 +127,16 @@ public final class UpstreamHttp {
       }
       long start = System.nanoTime();
       long deadline = start + settings.totalTimeout().toNanos();
-      Call call = attempt(request, errors, start, deadline);
+      Call call;
+      try {
+        call = attempt(request, errors, start, deadline);
+      } catch (UpstreamException e) {
+        throw e;
+      } catch (RuntimeException | Error e) {
+        // Not an answer of the provider's: give its permission back rather than hold it forever.
+        circuit.releasePermission();
+        throw e;
+      }
       handedOut = true;
       return call;
     } finally {
@@ -352,26 +365,6 @@ public final class UpstreamHttp {
                   Kind.FAILED, "Provider '" + settings.name() + "' broke off its answer");
       failed(translated);
       return translated;
-    }
-
-    /**
-     * Reads what is left of a complete answer (a stream's last chunk after its final event), so
-     * that the connection goes back to the pool instead of being dropped; at most a little, within
-     * the body's timeouts, and never an error: the answer itself is already complete.
-     */
-    public void drain() {
-      byte[] sink = new byte[4096];
-      try {
-        for (int total = 0; total < 65_536; ) {
-          int n = body.read(sink, 0, sink.length);
-          if (n < 0) {
-            return;
-          }
-          total += n;
-        }
-      } catch (IOException e) {
-        // nothing more to read; close() drops the connection
-      }
     }
 
     /** The answer turned out broken (malformed, an error inside a stream). */

@@ -132,9 +132,6 @@ public final class AnthropicMessagesAdapter implements VendorAdapter {
           break;
         }
       }
-      if (stopped) {
-        call.drain();
-      }
       if (!stopped) {
         throw call.fail(
             new UpstreamException(

@@ -96,18 +96,13 @@ public final class FlowisePredictionAdapter implements VendorAdapter {
               throw call.fail(
                   new UpstreamException(
                       Kind.FAILED,
-                      "Provider '"
-                          + settings.name()
-                          + "' failed: "
-                          + VendorJson.sanitise(VendorJson.string(data, "data"))));
+                      // Its text often names internal hosts; the caller gets none of it.
+                      "Provider '" + settings.name() + "' reported an error in its stream"));
           case "end" -> ended = true;
           default -> {
             // start, metadata, usedTools and later event types carry nothing we need.
           }
         }
-      }
-      if (ended) {
-        call.drain();
       }
       if (!ended) {
         throw call.fail(

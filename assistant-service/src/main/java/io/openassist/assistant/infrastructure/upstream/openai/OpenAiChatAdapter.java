@@ -71,8 +71,10 @@ public final class OpenAiChatAdapter implements VendorAdapter {
         if (chunk.containsKey("error")) {
           throw call.fail(errors.translate(500, event.data(), null));
         }
-        if (model == null) {
-          model = VendorJson.string(chunk, "model");
+        String chunkModel = VendorJson.string(chunk, "model");
+        if (model == null && chunkModel != null && !chunkModel.isBlank()) {
+          // Azure's first chunk (its prompt filter results) names no model.
+          model = chunkModel;
         }
         Usage reported = OpenAiChatPayloads.usage(VendorJson.object(chunk, "usage"));
         if (reported != null) {
@@ -82,9 +84,6 @@ public final class OpenAiChatAdapter implements VendorAdapter {
         if (reason != null) {
           finish = reason;
         }
-      }
-      if (done) {
-        call.drain();
       }
       if (!done && finish == null) {
         throw call.fail(

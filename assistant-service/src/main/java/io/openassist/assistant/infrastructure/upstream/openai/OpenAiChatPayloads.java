@@ -47,7 +47,7 @@ final class OpenAiChatPayloads {
       }
       body.add("tools", tools);
     }
-    if (request.toolChoice() != null) {
+    if (request.toolChoice() != null && !request.tools().isEmpty()) {
       body.add("tool_choice", toolChoice(request.toolChoice()));
     }
     if (request.temperature() != null) {
@@ -205,7 +205,7 @@ final class OpenAiChatPayloads {
               Integer index = VendorJson.integer(call, "index");
               JsonObject function = VendorJson.object(call, "function");
               assembler.toolCall(
-                  index == null ? 0 : index,
+                  index != null ? index : assembler.indexFor(VendorJson.string(call, "id")),
                   VendorJson.string(call, "id"),
                   VendorJson.string(function, "name"),
                   VendorJson.string(function, "arguments"));
