@@ -48,6 +48,7 @@ public final class UpstreamHttp {
   private final HttpClient client;
   private final Semaphore bulkhead;
   private final CircuitBreaker circuit;
+  private final VendorErrors errors;
 
   public UpstreamHttp(ProviderSettings settings) {
     this.settings = settings;
@@ -61,6 +62,7 @@ public final class UpstreamHttp {
             .executor(Runnable::run)
             .build();
     this.bulkhead = new Semaphore(Math.max(1, settings.maxConcurrency()));
+    this.errors = new StandardVendorErrors(settings.name());
     ProviderSettings.CircuitSettings c = settings.circuit();
     this.circuit =
         CircuitBreaker.of(
@@ -98,6 +100,11 @@ public final class UpstreamHttp {
     return builder;
   }
 
+  /** How this provider's error answers translate (every vendor here shares one translation). */
+  public VendorErrors errors() {
+    return errors;
+  }
+
   /** CLOSED, OPEN or HALF_OPEN, for the providers' health. */
   public String circuitState() {
     return circuit.getState().name();
@@ -108,7 +115,7 @@ public final class UpstreamHttp {
    * any other outcome is an {@link UpstreamException}. {@code request} is a builder so that each
    * attempt gets the time that is left.
    */
-  public Call send(HttpRequest.Builder request, VendorErrors errors) {
+  public Call send(HttpRequest.Builder request) {
     if (!bulkhead.tryAcquire()) {
       throw new UpstreamException(
           Kind.BUSY,
@@ -129,7 +136,7 @@ public final class UpstreamHttp {
       long deadline = start + settings.totalTimeout().toNanos();
       Call call;
       try {
-        call = attempt(request, errors, start, deadline);
+        call = attempt(request, start, deadline);
       } catch (UpstreamException e) {
         throw e;
       } catch (RuntimeException | Error e) {
@@ -152,10 +159,8 @@ public final class UpstreamHttp {
    * UpstreamException}, is a failed call.
    */
   public <T> T exchangeJson(
-      HttpRequest.Builder request,
-      VendorErrors errors,
-      java.util.function.Function<jakarta.json.JsonObject, T> parse) {
-    try (Call call = send(request, errors)) {
+      HttpRequest.Builder request, java.util.function.Function<jakarta.json.JsonObject, T> parse) {
+    try (Call call = send(request)) {
       jakarta.json.JsonObject answer = VendorJson.objectOrNull(call.readAll(ANSWER_LIMIT));
       if (answer == null) {
         throw call.fail(VendorJson.malformed(settings.name()));
@@ -168,8 +173,7 @@ public final class UpstreamHttp {
     }
   }
 
-  private Call attempt(
-      HttpRequest.Builder request, VendorErrors errors, long start, long deadline) {
+  private Call attempt(HttpRequest.Builder request, long start, long deadline) {
     for (int attempt = 0; ; attempt++) {
       boolean last = attempt >= settings.maxRetries();
       UpstreamBody body = new UpstreamBody(settings.idleTimeout().toNanos(), deadline, () -> {});

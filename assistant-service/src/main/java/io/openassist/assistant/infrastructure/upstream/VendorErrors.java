@@ -4,8 +4,10 @@ import io.openassist.assistant.domain.run.UpstreamException;
 import java.time.Duration;
 
 /**
- * How one vendor's error answers translate: each adapter knows its vendor's error body and which of
- * its errors are worth retrying. The translation never passes on the vendor's raw body.
+ * How a provider's error answers translate, and which are worth retrying; {@link UpstreamHttp}
+ * applies it to every call. Every vendor here shares {@link StandardVendorErrors}; a vendor whose
+ * error body differs gets an implementation of its own. The translation never passes on the
+ * vendor's raw body.
  */
 public interface VendorErrors {
 

@@ -8,11 +8,9 @@ import io.openassist.assistant.domain.run.UpstreamException.Kind;
 import io.openassist.assistant.domain.run.Usage;
 import io.openassist.assistant.infrastructure.upstream.ProviderSettings;
 import io.openassist.assistant.infrastructure.upstream.SseReader;
-import io.openassist.assistant.infrastructure.upstream.StandardVendorErrors;
 import io.openassist.assistant.infrastructure.upstream.StreamAssembler;
 import io.openassist.assistant.infrastructure.upstream.UpstreamHttp;
 import io.openassist.assistant.infrastructure.upstream.VendorAdapter;
-import io.openassist.assistant.infrastructure.upstream.VendorErrors;
 import io.openassist.assistant.infrastructure.upstream.VendorJson;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -31,26 +29,23 @@ public final class AnthropicMessagesAdapter implements VendorAdapter {
 
   private final UpstreamHttp http;
   private final ProviderSettings settings;
-  private final VendorErrors errors;
 
   public AnthropicMessagesAdapter(UpstreamHttp http) {
     this.http = http;
     this.settings = http.settings();
-    this.errors = new StandardVendorErrors(settings.name());
   }
 
   @Override
   public ModelResult complete(ModelRequest request) {
     return http.exchangeJson(
         post(request, false),
-        errors,
         answer -> AnthropicPayloads.result(answer, request.model(), settings.name()));
   }
 
   @Override
   public ModelResult stream(ModelRequest request, StreamListener listener) {
     StreamAssembler assembler = new StreamAssembler(listener);
-    UpstreamHttp.Call call = http.send(post(request, true), errors);
+    UpstreamHttp.Call call = http.send(post(request, true));
     try {
       SseReader events = new SseReader(call.body());
       Map<Integer, Integer> toolIndexOfBlock = new HashMap<>();
@@ -123,7 +118,7 @@ public final class AnthropicMessagesAdapter implements VendorAdapter {
           }
           case "message_stop" -> stopped = true;
           case "error" ->
-              throw call.fail(errors.translate(inStreamStatus(data), event.data(), null));
+              throw call.fail(http.errors().translate(inStreamStatus(data), event.data(), null));
           default -> {
             // ping, content_block_stop and event types added later carry nothing we need.
           }

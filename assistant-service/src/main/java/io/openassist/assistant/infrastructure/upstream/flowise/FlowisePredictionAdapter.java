@@ -10,11 +10,9 @@ import io.openassist.assistant.domain.run.UpstreamException;
 import io.openassist.assistant.domain.run.UpstreamException.Kind;
 import io.openassist.assistant.infrastructure.upstream.ProviderSettings;
 import io.openassist.assistant.infrastructure.upstream.SseReader;
-import io.openassist.assistant.infrastructure.upstream.StandardVendorErrors;
 import io.openassist.assistant.infrastructure.upstream.StreamAssembler;
 import io.openassist.assistant.infrastructure.upstream.UpstreamHttp;
 import io.openassist.assistant.infrastructure.upstream.VendorAdapter;
-import io.openassist.assistant.infrastructure.upstream.VendorErrors;
 import io.openassist.assistant.infrastructure.upstream.VendorJson;
 import io.openassist.common.web.json.Jsonp;
 import jakarta.json.JsonArray;
@@ -43,19 +41,16 @@ public final class FlowisePredictionAdapter implements VendorAdapter {
 
   private final UpstreamHttp http;
   private final ProviderSettings settings;
-  private final VendorErrors errors;
 
   public FlowisePredictionAdapter(UpstreamHttp http) {
     this.http = http;
     this.settings = http.settings();
-    this.errors = new StandardVendorErrors(settings.name());
   }
 
   @Override
   public ModelResult complete(ModelRequest request) {
     return http.exchangeJson(
         post(request, false),
-        errors,
         answer -> {
           String text = VendorJson.string(answer, "text");
           if (text == null) {
@@ -73,7 +68,7 @@ public final class FlowisePredictionAdapter implements VendorAdapter {
   @Override
   public ModelResult stream(ModelRequest request, StreamListener listener) {
     StreamAssembler assembler = new StreamAssembler(listener);
-    UpstreamHttp.Call call = http.send(post(request, true), errors);
+    UpstreamHttp.Call call = http.send(post(request, true));
     try {
       SseReader events = new SseReader(call.body());
       List<String> citations = List.of();

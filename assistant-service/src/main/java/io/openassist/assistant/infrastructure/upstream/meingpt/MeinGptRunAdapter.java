@@ -9,10 +9,8 @@ import io.openassist.assistant.domain.run.StreamListener;
 import io.openassist.assistant.domain.run.ToolCall;
 import io.openassist.assistant.domain.run.Usage;
 import io.openassist.assistant.infrastructure.upstream.ProviderSettings;
-import io.openassist.assistant.infrastructure.upstream.StandardVendorErrors;
 import io.openassist.assistant.infrastructure.upstream.UpstreamHttp;
 import io.openassist.assistant.infrastructure.upstream.VendorAdapter;
-import io.openassist.assistant.infrastructure.upstream.VendorErrors;
 import io.openassist.assistant.infrastructure.upstream.VendorJson;
 import io.openassist.common.web.json.Jsonp;
 import jakarta.json.JsonArray;
@@ -38,19 +36,16 @@ public final class MeinGptRunAdapter implements VendorAdapter {
 
   private final UpstreamHttp http;
   private final ProviderSettings settings;
-  private final VendorErrors errors;
 
   public MeinGptRunAdapter(UpstreamHttp http) {
     this.http = http;
     this.settings = http.settings();
-    this.errors = new StandardVendorErrors(settings.name());
   }
 
   @Override
   public ModelResult complete(ModelRequest request) {
     return http.exchangeJson(
         post(request),
-        errors,
         answer -> {
           if (VendorJson.string(answer, "text") == null) {
             throw VendorJson.malformed(settings.name());

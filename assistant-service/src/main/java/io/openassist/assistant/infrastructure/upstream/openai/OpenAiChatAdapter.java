@@ -9,11 +9,9 @@ import io.openassist.assistant.domain.run.Usage;
 import io.openassist.assistant.infrastructure.upstream.ProviderSettings;
 import io.openassist.assistant.infrastructure.upstream.ProviderType;
 import io.openassist.assistant.infrastructure.upstream.SseReader;
-import io.openassist.assistant.infrastructure.upstream.StandardVendorErrors;
 import io.openassist.assistant.infrastructure.upstream.StreamAssembler;
 import io.openassist.assistant.infrastructure.upstream.UpstreamHttp;
 import io.openassist.assistant.infrastructure.upstream.VendorAdapter;
-import io.openassist.assistant.infrastructure.upstream.VendorErrors;
 import io.openassist.assistant.infrastructure.upstream.VendorJson;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -32,26 +30,23 @@ public final class OpenAiChatAdapter implements VendorAdapter {
 
   private final UpstreamHttp http;
   private final ProviderSettings settings;
-  private final VendorErrors errors;
 
   public OpenAiChatAdapter(UpstreamHttp http) {
     this.http = http;
     this.settings = http.settings();
-    this.errors = new StandardVendorErrors(settings.name());
   }
 
   @Override
   public ModelResult complete(ModelRequest request) {
     return http.exchangeJson(
         post(request, false),
-        errors,
         answer -> OpenAiChatPayloads.result(answer, request.model(), settings.name()));
   }
 
   @Override
   public ModelResult stream(ModelRequest request, StreamListener listener) {
     StreamAssembler assembler = new StreamAssembler(listener);
-    UpstreamHttp.Call call = http.send(post(request, true), errors);
+    UpstreamHttp.Call call = http.send(post(request, true));
     try {
       SseReader events = new SseReader(call.body());
       String finish = null;
@@ -69,7 +64,7 @@ public final class OpenAiChatAdapter implements VendorAdapter {
           throw call.fail(VendorJson.malformed(settings.name()));
         }
         if (chunk.containsKey("error")) {
-          throw call.fail(errors.translate(500, event.data(), null));
+          throw call.fail(http.errors().translate(500, event.data(), null));
         }
         String chunkModel = VendorJson.string(chunk, "model");
         if (model == null && chunkModel != null && !chunkModel.isBlank()) {
