@@ -4,13 +4,16 @@
 #   2. a local Debian cluster exists but is down             -> start it
 #   3. no PostgreSQL installed or reachable at all            -> start the embedded one (real
 #      PostgreSQL binaries from Maven Central, see db/embedded), data under .run/pgdata
-# then creates the role and the databases if missing (as the `postgres` superuser over TCP where
-# that is trusted, else as the `postgres` OS user over the local socket) and verifies a login as the
-# project's role over TCP.
+# then creates the two roles and the databases if missing (as the `postgres` superuser over TCP where
+# that is trusted, else as the `postgres` OS user over the local socket) and verifies a login as
+# each role over TCP. The roles: DB_USER owns the databases and schemas and runs the migrations;
+# DB_APP_USER is what the services run as, with only the privileges the migrations grant it (on
+# conversation messages: SELECT and INSERT, never UPDATE or DELETE).
 #
 # Settings (defaults): DB_HOST (127.0.0.1) DB_PORT (5432) DB_USER (openassist)
-#                      DB_PASSWORD (openassist) DB_NAME (openassist) IT_DB_NAME (openassist_test)
-#                      OPENASSIST_EMBEDDED_PG (auto | always | never)
+#                      DB_PASSWORD (openassist) DB_APP_USER (openassist_app)
+#                      DB_APP_PASSWORD (openassist_app) DB_NAME (openassist)
+#                      IT_DB_NAME (openassist_test) OPENASSIST_EMBEDDED_PG (auto | always | never)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,6 +21,8 @@ DB_HOST="${DB_HOST:-127.0.0.1}"
 DB_PORT="${DB_PORT:-5432}"
 DB_USER="${DB_USER:-openassist}"
 DB_PASSWORD="${DB_PASSWORD:-openassist}"
+DB_APP_USER="${DB_APP_USER:-openassist_app}"
+DB_APP_PASSWORD="${DB_APP_PASSWORD:-openassist_app}"
 DB_NAME="${DB_NAME:-openassist}"
 IT_DB_NAME="${IT_DB_NAME:-openassist_test}"
 EMBEDDED="${OPENASSIST_EMBEDDED_PG:-auto}"
@@ -62,6 +67,7 @@ start_embedded() {
   (cd "$ROOT" && mvn -q -pl db/embedded dependency:build-classpath \
       -Dmdep.outputFile="$RUN_DIR/embedded-pg.classpath" >/dev/null)
   DB_PORT="$DB_PORT" DB_USER="$DB_USER" DB_PASSWORD="$DB_PASSWORD" \
+    DB_APP_USER="$DB_APP_USER" DB_APP_PASSWORD="$DB_APP_PASSWORD" \
     DB_DATABASES="$DB_NAME,$IT_DB_NAME" \
     nohup java -Xmx256m -Dot.epg.working-dir="$RUN_DIR/embedded-pg-binaries" \
       -cp "$ROOT/db/embedded/target/classes:$(cat "$RUN_DIR/embedded-pg.classpath")" \
@@ -96,17 +102,22 @@ as_superuser() {
   return 1
 }
 
+create_role() {
+  local role="$1" password="$2" exists
+  exists="$(as_superuser "SELECT 1 FROM pg_roles WHERE rolname = '$role'")" || return 1
+  if [ "$exists" != "1" ]; then
+    log "creating role $role"
+    as_superuser "CREATE ROLE \"$role\" LOGIN PASSWORD '$password'" >/dev/null
+  fi
+}
+
 create_role_and_databases() {
-  local exists
-  exists="$(as_superuser "SELECT 1 FROM pg_roles WHERE rolname = '$DB_USER'")" || {
-    log "cannot act as the postgres superuser here; create role $DB_USER and databases" \
-        "$DB_NAME, $IT_DB_NAME yourself (see README)"
+  create_role "$DB_USER" "$DB_PASSWORD" || {
+    log "cannot act as the postgres superuser here; create roles $DB_USER and $DB_APP_USER and" \
+        "databases $DB_NAME, $IT_DB_NAME yourself (see README)"
     return 0
   }
-  if [ "$exists" != "1" ]; then
-    log "creating role $DB_USER"
-    as_superuser "CREATE ROLE \"$DB_USER\" LOGIN PASSWORD '$DB_PASSWORD'" >/dev/null
-  fi
+  [ "$DB_APP_USER" = "$DB_USER" ] || create_role "$DB_APP_USER" "$DB_APP_PASSWORD"
   local db
   for db in "$DB_NAME" "$IT_DB_NAME"; do
     if [ "$(as_superuser "SELECT 1 FROM pg_database WHERE datname = '$db'")" != "1" ]; then
@@ -117,18 +128,21 @@ create_role_and_databases() {
 }
 
 verify_login() {
-  local db
+  local db role
   for db in "$DB_NAME" "$IT_DB_NAME"; do
     if command -v psql >/dev/null 2>&1; then
-      PGPASSWORD="$DB_PASSWORD" psql -w -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$db" \
-        -qtAc 'SELECT 1' >/dev/null \
-        || { log "cannot log in as $DB_USER to $db on $DB_HOST:$DB_PORT"; exit 1; }
+      for role in "$DB_USER:$DB_PASSWORD" "$DB_APP_USER:$DB_APP_PASSWORD"; do
+        PGPASSWORD="${role#*:}" psql -w -h "$DB_HOST" -p "$DB_PORT" -U "${role%%:*}" -d "$db" \
+          -qtAc 'SELECT 1' >/dev/null \
+          || { log "cannot log in as ${role%%:*} to $db on $DB_HOST:$DB_PORT"; exit 1; }
+      done
     else
       (exec 3<>"/dev/tcp/$DB_HOST/$DB_PORT") 2>/dev/null \
         || { log "PostgreSQL on $DB_HOST:$DB_PORT stopped answering"; exit 1; }
     fi
   done
-  log "PostgreSQL ready on $DB_HOST:$DB_PORT: role $DB_USER, databases $DB_NAME and $IT_DB_NAME"
+  log "PostgreSQL ready on $DB_HOST:$DB_PORT: roles $DB_USER (owner) and $DB_APP_USER (runtime)," \
+      "databases $DB_NAME and $IT_DB_NAME"
 }
 
 if [ "$EMBEDDED" = "always" ]; then

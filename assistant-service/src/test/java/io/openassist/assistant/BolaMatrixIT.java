@@ -51,14 +51,14 @@ class BolaMatrixIT {
   /** Runs reach the default provider's stub, which answers every run of the matrix. */
   @org.junit.jupiter.api.BeforeEach
   void vendorAnswersEveryRun() {
-    io.openassist.assistant.run.VendorStub.fresh()
+    io.openassist.testing.VendorStub.fresh()
         .stubFor(
             com.github.tomakehurst.wiremock.client.WireMock.post(
                     com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(
                         "/openai/v1/chat/completions"))
                 .willReturn(
                     com.github.tomakehurst.wiremock.client.WireMock.okJson(
-                        io.openassist.assistant.run.VendorStub.openAiAnswer("ok"))));
+                        io.openassist.testing.VendorStub.openAiAnswer("ok"))));
   }
 
   private static final Map<String, Need> NEEDS =

@@ -51,6 +51,10 @@ public final class HttpApi {
     return send("POST", path, json, "application/json");
   }
 
+  public ApiResponse patch(String path, String json) {
+    return send("PATCH", path, json, "application/json");
+  }
+
   public ApiResponse delete(String path) {
     return send("DELETE", path, null, null);
   }

@@ -21,6 +21,14 @@ public final class TestDatabase {
         ServiceUnderTest.required("it.db.password"));
   }
 
+  /** A connection as the services' runtime role, which has only the privileges it was granted. */
+  public static Connection connectAsRuntimeRole() throws SQLException {
+    return DriverManager.getConnection(
+        ServiceUnderTest.required("it.db.url"),
+        ServiceUnderTest.required("it.db.app.user"),
+        ServiceUnderTest.required("it.db.app.password"));
+  }
+
   /** The single number a {@code SELECT count(*) ...} (or any one-value query) answers. */
   public static long count(String sql, Object... parameters) {
     Object value = value(sql, parameters);

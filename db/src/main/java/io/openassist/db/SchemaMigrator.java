@@ -35,6 +35,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * openassist.db.migrate-at-startup=false}; the service then only verifies that nothing is pending
  * and reports not-ready until it is.
  *
+ * <p>Migrations run as the schema's owner (data source {@value #OWNER_DATA_SOURCE}); the service's
+ * own work runs as its runtime role ({@value #DATA_SOURCE}), which the changelogs grant only what
+ * the service needs, through the changelog parameter {@code runtime_role} (the runtime data
+ * source's user). Where both are one role, the grants are skipped.
+ *
  * <p>Hibernate never creates or alters the schema ({@code hibernate.hbm2ddl.auto=none}), so it does
  * not matter that the persistence unit is built before this observer runs: the first request that
  * touches the database arrives after readiness is reported.
@@ -55,7 +60,13 @@ public class SchemaMigrator {
   /** The JNDI name of the service's data source, as configured in the shared server config. */
   static final String DATA_SOURCE = "jdbc/openassist";
 
+  /** The JNDI name of the schema owner's data source, which migrations run on. */
+  static final String OWNER_DATA_SOURCE = "jdbc/openassist-owner";
+
+  private static final Pattern ROLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+
   private volatile DataSource dataSource;
+  private volatile DataSource ownerDataSource;
 
   @Inject
   @ConfigProperty(name = "openassist.db.schema")
@@ -71,6 +82,7 @@ public class SchemaMigrator {
   /** A migrator outside the container, on a data source of its own (tests, tools). */
   SchemaMigrator(DataSource dataSource, String schema, boolean migrateAtStartup) {
     this.dataSource = dataSource;
+    this.ownerDataSource = dataSource;
     this.schema = schema;
     this.migrateAtStartup = migrateAtStartup;
   }
@@ -117,9 +129,10 @@ public class SchemaMigrator {
 
   private void migrateOnce() {
     long started = System.nanoTime();
-    try (Connection connection = dataSource().getConnection()) {
+    try (Connection connection = ownerDataSource().getConnection()) {
       createSchemaIfMissing(connection);
       Liquibase liquibase = liquibase(connection);
+      liquibase.setChangeLogParameter("runtime_role", runtimeRole());
       liquibase.update(new Contexts(), new LabelExpression());
       if (!connection.getAutoCommit()) {
         connection.commit();
@@ -166,7 +179,7 @@ public class SchemaMigrator {
   }
 
   private void verifyOnce() {
-    try (Connection connection = dataSource().getConnection()) {
+    try (Connection connection = ownerDataSource().getConnection()) {
       if (!changelogTableExists(connection)) {
         record(State.PENDING, "schema " + schema + " has not been migrated yet");
         return;
@@ -191,14 +204,40 @@ public class SchemaMigrator {
   public DataSource dataSource() {
     DataSource found = dataSource;
     if (found == null) {
-      try {
-        found = InitialContext.doLookup(DATA_SOURCE);
-      } catch (NamingException e) {
-        throw new IllegalStateException("No data source at " + DATA_SOURCE, e);
-      }
+      found = lookup(DATA_SOURCE);
       dataSource = found;
     }
     return found;
+  }
+
+  /** The schema owner's data source, for migrations. */
+  DataSource ownerDataSource() {
+    DataSource found = ownerDataSource;
+    if (found == null) {
+      found = lookup(OWNER_DATA_SOURCE);
+      ownerDataSource = found;
+    }
+    return found;
+  }
+
+  private static DataSource lookup(String name) {
+    try {
+      return InitialContext.doLookup(name);
+    } catch (NamingException e) {
+      throw new IllegalStateException("No data source at " + name, e);
+    }
+  }
+
+  /** The role the service runs as: the runtime data source's user, a plain identifier. */
+  private String runtimeRole() throws SQLException {
+    String role;
+    try (Connection connection = dataSource().getConnection()) {
+      role = connection.getMetaData().getUserName();
+    }
+    if (role == null || !ROLE_NAME.matcher(role).matches()) {
+      throw new IllegalStateException("The runtime database user is not a plain role name");
+    }
+    return role;
   }
 
   public State state() {

@@ -2,8 +2,8 @@ package io.openassist.assistant.domain;
 
 import io.openassist.common.error.InvalidRequestException;
 import io.openassist.common.error.Problem.FieldError;
+import io.openassist.common.web.json.Metadata;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,9 +20,6 @@ import java.util.Set;
  */
 public final class AssistantRules {
 
-  public static final int MAX_METADATA_PAIRS = 16;
-  public static final int MAX_METADATA_KEY = 64;
-  public static final int MAX_METADATA_VALUE = 512;
   public static final Set<String> TOOL_RESOURCE_TYPES =
       Set.of(CodeInterpreterTool.TYPE, FileSearchTool.TYPE);
 
@@ -74,23 +71,7 @@ public final class AssistantRules {
   }
 
   private void checkMetadata(JsonObject metadata) {
-    if (metadata == null) {
-      return;
-    }
-    if (metadata.size() > MAX_METADATA_PAIRS) {
-      reject("metadata", "must have at most " + MAX_METADATA_PAIRS + " key-value pairs");
-    }
-    for (var entry : metadata.entrySet()) {
-      String key = entry.getKey();
-      if (key.isEmpty() || key.length() > MAX_METADATA_KEY) {
-        reject("metadata", "keys must be 1 to " + MAX_METADATA_KEY + " characters: '" + key + "'");
-      }
-      if (!(entry.getValue() instanceof JsonString value)) {
-        reject("metadata." + key, "must be a string");
-      } else if (value.getString().length() > MAX_METADATA_VALUE) {
-        reject("metadata." + key, "must be at most " + MAX_METADATA_VALUE + " characters");
-      }
-    }
+    errors.addAll(Metadata.errors(metadata));
   }
 
   private void checkModels(ModelRef defaultModel, List<ModelRef> availableModels) {

@@ -12,6 +12,7 @@ import io.openassist.testing.ApiResponse;
 import io.openassist.testing.HttpApi;
 import io.openassist.testing.Tenant;
 import io.openassist.testing.TestDatabase;
+import io.openassist.testing.VendorStub;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

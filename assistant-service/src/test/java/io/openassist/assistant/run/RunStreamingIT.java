@@ -14,6 +14,7 @@ import io.openassist.testing.HttpApi;
 import io.openassist.testing.ServiceUnderTest;
 import io.openassist.testing.Tenant;
 import io.openassist.testing.TestDatabase;
+import io.openassist.testing.VendorStub;
 import jakarta.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.InputStream;

@@ -14,6 +14,7 @@ import io.openassist.testing.HttpApi;
 import io.openassist.testing.ServiceUnderTest;
 import io.openassist.testing.Tenant;
 import io.openassist.testing.TestDatabase;
+import io.openassist.testing.VendorStub;
 import jakarta.json.JsonArray;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;

@@ -16,6 +16,7 @@ import io.openassist.testing.ApiResponse;
 import io.openassist.testing.HttpApi;
 import io.openassist.testing.ServiceUnderTest;
 import io.openassist.testing.Tenant;
+import io.openassist.testing.VendorStub;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.StringReader;

@@ -3,10 +3,9 @@ package io.openassist.assistant.api.run;
 import io.openassist.assistant.application.run.RunRecorder;
 import io.openassist.assistant.domain.run.RunFilter;
 import io.openassist.assistant.domain.run.RunRecord;
-import io.openassist.common.error.InvalidRequestException;
-import io.openassist.common.error.Problem.FieldError;
 import io.openassist.common.paging.ListResponse;
 import io.openassist.common.paging.PageQuery;
+import io.openassist.common.web.QueryParams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -16,8 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -91,21 +88,14 @@ public class RunsResource {
       @QueryParam("user_id") String userId,
       @QueryParam("from") String from,
       @QueryParam("to") String to) {
-    RunFilter filter = new RunFilter(assistantId, userId, instant("from", from), instant("to", to));
+    RunFilter filter =
+        new RunFilter(
+            assistantId,
+            userId,
+            QueryParams.unixSeconds("from", from),
+            QueryParams.unixSeconds("to", to));
     return ListResponse.of(
         runs.list(filter, page.toPageRequest()).map(RunRecordResponse::from),
         RunRecordResponse::id);
-  }
-
-  static Instant instant(String field, String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return Instant.ofEpochSecond(Long.parseLong(value.trim()));
-    } catch (NumberFormatException | java.time.DateTimeException e) {
-      throw new InvalidRequestException(
-          List.of(new FieldError(field, "must be a time in Unix seconds")));
-    }
   }
 }

@@ -5,6 +5,7 @@ import io.openassist.assistant.domain.run.RunFilter;
 import io.openassist.assistant.domain.run.UsageTotal;
 import io.openassist.common.error.InvalidRequestException;
 import io.openassist.common.error.Problem.FieldError;
+import io.openassist.common.web.QueryParams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -82,7 +83,7 @@ public class UsageResource {
     UsageTotal.GroupBy grouping = groupBy(groupBy);
     RunFilter filter =
         new RunFilter(
-            null, null, RunsResource.instant("from", from), RunsResource.instant("to", to));
+            null, null, QueryParams.unixSeconds("from", from), QueryParams.unixSeconds("to", to));
     return new UsageResponse(
         "usage",
         grouping == null ? null : groupBy.trim(),

@@ -16,8 +16,9 @@ import java.util.concurrent.CountDownLatch;
  * project's role and databases, until it is stopped. Started by {@code db/setup-postgres.sh}; it
  * prints {@code READY} once a login as the project's role over TCP has worked.
  *
- * <p>Usage: {@code EmbeddedPostgresServer <data directory>}; settings from DB_PORT, DB_USER,
- * DB_PASSWORD and DB_DATABASES (comma-separated).
+ * <p>Usage: {@code EmbeddedPostgresServer <data directory>}; settings from DB_PORT, DB_USER (the
+ * owner, who migrates), DB_APP_USER and DB_APP_PASSWORD (the services' runtime role), DB_PASSWORD
+ * and DB_DATABASES (comma-separated).
  */
 public final class EmbeddedPostgresServer {
 
@@ -33,6 +34,8 @@ public final class EmbeddedPostgresServer {
     int port = Integer.parseInt(env("DB_PORT", "5432"));
     String user = env("DB_USER", "openassist");
     String password = env("DB_PASSWORD", "openassist");
+    String appUser = env("DB_APP_USER", "openassist_app");
+    String appPassword = env("DB_APP_PASSWORD", "openassist_app");
     String[] databases = env("DB_DATABASES", "openassist,openassist_test").split(",");
 
     EmbeddedPostgres postgres =
@@ -56,11 +59,9 @@ public final class EmbeddedPostgresServer {
                 }));
 
     try (Connection admin = postgres.getPostgresDatabase().getConnection()) {
-      if (!exists(admin, "SELECT 1 FROM pg_roles WHERE rolname = ?", user)) {
-        try (Statement s = admin.createStatement()) {
-          s.execute(
-              "CREATE ROLE \"" + user + "\" LOGIN PASSWORD '" + password.replace("'", "''") + "'");
-        }
+      createRole(admin, user, password);
+      if (!appUser.equals(user)) {
+        createRole(admin, appUser, appPassword);
       }
       for (String database : databases) {
         if (!exists(admin, "SELECT 1 FROM pg_database WHERE datname = ?", database)) {
@@ -74,10 +75,23 @@ public final class EmbeddedPostgresServer {
       DriverManager.getConnection(
               "jdbc:postgresql://127.0.0.1:" + port + "/" + database, user, password)
           .close();
+      DriverManager.getConnection(
+              "jdbc:postgresql://127.0.0.1:" + port + "/" + database, appUser, appPassword)
+          .close();
     }
     System.out.println("READY embedded PostgreSQL on 127.0.0.1:" + port + ", data in " + data);
     System.out.flush();
     stopped.await();
+  }
+
+  private static void createRole(Connection admin, String role, String password)
+      throws SQLException {
+    if (!exists(admin, "SELECT 1 FROM pg_roles WHERE rolname = ?", role)) {
+      try (Statement s = admin.createStatement()) {
+        s.execute(
+            "CREATE ROLE \"" + role + "\" LOGIN PASSWORD '" + password.replace("'", "''") + "'");
+      }
+    }
   }
 
   private static boolean exists(Connection c, String sql, String value) throws SQLException {

@@ -1,4 +1,4 @@
-package io.openassist.assistant.run;
+package io.openassist.testing;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -11,7 +11,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
  */
 public final class VendorStub {
 
-  static final int PORT = 19180;
+  public static final int PORT = 19180;
   private static WireMockServer server;
 
   private VendorStub() {}

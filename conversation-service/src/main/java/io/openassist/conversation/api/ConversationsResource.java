@@ -1,0 +1,123 @@
+package io.openassist.conversation.api;
+
+import io.openassist.common.error.InvalidRequestException;
+import io.openassist.common.paging.ListResponse;
+import io.openassist.common.paging.PageQuery;
+import io.openassist.common.web.QueryParams;
+import io.openassist.common.web.RequestBodies;
+import io.openassist.common.web.json.Metadata;
+import io.openassist.conversation.application.ConversationService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code /v1/conversations}: start, list, read, change (title, metadata, active branch), delete
+ * (softly) and, for admins, list and restore deleted conversations.
+ */
+@ApplicationScoped
+@Path("v1/conversations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Conversations")
+public class ConversationsResource {
+
+  @Inject ConversationService conversations;
+
+  @POST
+  @Operation(summary = "Start a conversation with an assistant the caller may VIEW")
+  public Response create(@Valid ConversationRequest request) {
+    ConversationRequest body = RequestBodies.required(request);
+    checkMetadata(body.metadata());
+    return Response.status(Response.Status.CREATED)
+        .entity(
+            ConversationResponse.from(
+                conversations.start(body.assistantId(), body.title(), body.metadata())))
+        .build();
+  }
+
+  @GET
+  @Operation(
+      summary =
+          "List conversations: a member's own, every one of the organisation for admins;"
+              + " deleted=true (admins) lists deleted ones")
+  public ListResponse<ConversationResponse> list(
+      @BeanParam PageQuery page,
+      @QueryParam("assistant_id") String assistantId,
+      @QueryParam("created_from") String from,
+      @QueryParam("created_to") String to,
+      @QueryParam("deleted") String deleted) {
+    if (deleted != null && !deleted.equals("true") && !deleted.equals("false")) {
+      throw new InvalidRequestException(
+          java.util.List.of(
+              new io.openassist.common.error.Problem.FieldError(
+                  "deleted", "must be true or false")));
+    }
+    return ListResponse.of(
+        conversations
+            .list(
+                assistantId,
+                QueryParams.unixSeconds("created_from", from),
+                QueryParams.unixSeconds("created_to", to),
+                "true".equals(deleted),
+                page.toPageRequest())
+            .map(ConversationResponse::from),
+        ConversationResponse::id);
+  }
+
+  @GET
+  @Path("{conversation_id}")
+  @Operation(summary = "Retrieve a conversation")
+  public ConversationResponse get(@PathParam("conversation_id") String id) {
+    return ConversationResponse.from(conversations.get(id));
+  }
+
+  @PATCH
+  @Path("{conversation_id}")
+  @Operation(summary = "Change the title, the metadata or the active branch of a conversation")
+  public ConversationResponse modify(
+      @PathParam("conversation_id") String id, @Valid ConversationPatchRequest request) {
+    ConversationPatchRequest body = RequestBodies.required(request);
+    checkMetadata(body.metadata());
+    return ConversationResponse.from(
+        conversations.modify(
+            id,
+            new ConversationService.Changes(
+                body.title(), body.title() != null, body.metadata(), body.activeMessageId())));
+  }
+
+  @DELETE
+  @Path("{conversation_id}")
+  @Operation(summary = "Delete a conversation (kept, hidden, for the retention period)")
+  public ConversationResponse delete(@PathParam("conversation_id") String id) {
+    return ConversationResponse.from(conversations.delete(id));
+  }
+
+  @POST
+  @Path("{conversation_id}/restore")
+  @Operation(summary = "Restore a deleted conversation (admins)")
+  public ConversationResponse restore(@PathParam("conversation_id") String id) {
+    return ConversationResponse.from(conversations.restore(id));
+  }
+
+  private static void checkMetadata(jakarta.json.JsonObject metadata) {
+    var errors = Metadata.errors(metadata);
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package io.openassist.conversation.application;
+
+import io.openassist.common.error.InvalidRequestException;
+import io.openassist.common.error.Problem.FieldError;
+import io.openassist.common.error.ResourceNotFoundException;
+import io.openassist.common.paging.Page;
+import io.openassist.common.paging.PageRequest;
+import io.openassist.common.paging.SortOrder;
+import io.openassist.conversation.domain.Conversation;
+import io.openassist.conversation.domain.Message;
+import io.openassist.conversation.infrastructure.JdbcMessageRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reading the tree of a conversation the caller may read, each read one transaction: a branch (the
+ * active one, or the one ending at a given message), every message in creation order, the children
+ * of a message, one message, and the whole branch a run needs.
+ */
+@ApplicationScoped
+public class MessageReader {
+
+  @Inject ConversationAccess access;
+  @Inject JdbcMessageRepository messages;
+
+  /** What a run needs: the conversation's assistant and the branch root → leaf, whole. */
+  public record RunContext(String assistantId, List<Message> branch) {}
+
+  @Transactional
+  public RunContext runContext(String conversationId, String leafId) {
+    Conversation conversation = access.readable(conversationId);
+    return new RunContext(conversation.assistantId(), wholeBranch(conversation, leafId));
+  }
+
+  private List<Message> wholeBranch(Conversation conversation, String leafId) {
+    List<Message> branch = new ArrayList<>();
+    PageRequest page = new PageRequest(PageRequest.MAX_LIMIT, SortOrder.ASC, null, null);
+    while (true) {
+      Page<Message.Placed> part =
+          branchPage(conversation, leafId, page)
+              .orElseThrow(() -> new ResourceNotFoundException(MessageWriter.MESSAGE));
+      part.items().forEach(p -> branch.add(p.message()));
+      if (!part.hasMore()) {
+        return branch;
+      }
+      page =
+          new PageRequest(
+              PageRequest.MAX_LIMIT, SortOrder.ASC, branch.get(branch.size() - 1).id(), null);
+    }
+  }
+
+  /** The messages just written, as read now (with their sibling and children counts). */
+  @Transactional
+  public MessageService.Posted placed(String conversationId, Message first, Message second) {
+    Conversation conversation = access.readable(conversationId);
+    return new MessageService.Posted(
+        messages.find(conversation, first.id()).orElseThrow(),
+        second == null ? null : messages.find(conversation, second.id()).orElseThrow());
+  }
+
+  @Transactional
+  public Message.Placed readable(String conversationId, String messageId) {
+    Conversation conversation = access.readable(conversationId);
+    return messages
+        .find(conversation, messageId)
+        .orElseThrow(() -> new ResourceNotFoundException(MessageWriter.MESSAGE));
+  }
+
+  /** One page of the branch ending at {@code leafId} (null: the active branch). */
+  @Transactional
+  public Page<Message.Placed> branch(String conversationId, String leafId, PageRequest page) {
+    Conversation conversation = access.readable(conversationId);
+    String leaf = leafId != null ? leafId : conversation.activeMessageId();
+    if (leaf == null) {
+      return new Page<>(List.of(), false);
+    }
+    return branchPage(conversation, leaf, page)
+        .orElseThrow(() -> new ResourceNotFoundException(MessageWriter.MESSAGE));
+  }
+
+  private Optional<Page<Message.Placed>> branchPage(
+      Conversation conversation, String leaf, PageRequest page) {
+    return messages.branch(conversation, leaf, page, MessageReader::badCursor);
+  }
+
+  /** One page of every message of the conversation, in creation order. */
+  @Transactional
+  public Page<Message.Placed> tree(String conversationId, PageRequest page) {
+    return messages.tree(access.readable(conversationId), page, MessageReader::badCursor);
+  }
+
+  /** One page of the children of a message, in the order they were added. */
+  @Transactional
+  public Page<Message.Placed> children(String conversationId, String messageId, PageRequest page) {
+    Conversation conversation = access.readable(conversationId);
+    readable(conversationId, messageId);
+    return messages.children(conversation, messageId, page, MessageReader::badCursor);
+  }
+
+  private static RuntimeException badCursor(String parameter) {
+    return new InvalidRequestException(
+        List.of(new FieldError(parameter, "is not the id of a message in this list")));
+  }
+}

@@ -1,0 +1,151 @@
+package io.openassist.conversation.application;
+
+import io.openassist.assistant.client.RunFailedException;
+import io.openassist.common.error.InvalidRequestException;
+import io.openassist.common.error.Problem.FieldError;
+import io.openassist.common.security.CallerContext;
+import io.openassist.common.web.json.Jsonp;
+import io.openassist.conversation.domain.Message;
+import io.openassist.conversation.domain.MessageDraft;
+import io.openassist.conversation.domain.MessagePart;
+import io.openassist.conversation.domain.MessageRole;
+import io.openassist.conversation.domain.MessageStatus;
+import io.openassist.conversation.domain.TurnReply;
+import io.openassist.conversation.infrastructure.AssistantTurnRunner;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.util.List;
+
+/**
+ * The use cases of messages: a turn (store the user's message, run the branch that ends at it on
+ * assistant-service, store the reply as its child), regenerating a reply, appending without a run,
+ * and reading the tree — a branch, every message, the children of one, one message.
+ */
+@ApplicationScoped
+public class MessageService {
+
+  @Inject CallerContext callers;
+  @Inject ConversationAccess access;
+  @Inject MessageWriter writer;
+  @Inject MessageReader reader;
+  @Inject AssistantTurnRunner runner;
+
+  /** A message to add: under which parent (null: the active branch), who says what. */
+  public record NewMessage(
+      String parentId, MessageRole role, List<MessagePart> parts, String modelId) {}
+
+  /** What a post stored: the caller's message and, for a turn, the reply. */
+  public record Posted(Message.Placed message, Message.Placed reply) {}
+
+  /**
+   * A turn: the user's (or tool's) message is committed first; then the branch ending at it is run;
+   * the reply, or the failure, is stored as its child. A failed run is a {@link
+   * TurnFailedException} naming both stored messages.
+   */
+  public Posted turn(String conversationId, NewMessage message) {
+    if (message.role() != MessageRole.USER && message.role() != MessageRole.TOOL) {
+      throw new InvalidRequestException(
+          List.of(
+              new FieldError(
+                  "message.role",
+                  "must be user or tool for a turn; use \"run\": false for others")));
+    }
+    String by = callers.caller().userId();
+    Message stored =
+        writer.append(
+            conversationId,
+            message.parentId(),
+            parent ->
+                MessageDraft.completed(
+                    parent, message.role(), message.parts(), message.modelId(), by));
+    Message reply = runAndStore(conversationId, stored, message.modelId());
+    return reader.placed(conversationId, stored, reply);
+  }
+
+  /** Appends a message of any role without running the assistant (history from elsewhere). */
+  public Posted append(String conversationId, NewMessage message) {
+    String by = callers.caller().userId();
+    Message stored =
+        writer.append(
+            conversationId,
+            message.parentId(),
+            parent ->
+                MessageDraft.completed(
+                    parent, message.role(), message.parts(), message.modelId(), by));
+    return reader.placed(conversationId, stored, null);
+  }
+
+  /**
+   * A new reply as a sibling of an assistant message (the same parent), which becomes the active
+   * branch; it also retries a failed turn.
+   */
+  public Posted regenerate(String conversationId, String messageId, String modelId) {
+    Message original = reader.readable(conversationId, messageId).message();
+    if (original.role() != MessageRole.ASSISTANT || original.parentId() == null) {
+      throw new InvalidRequestException(
+          "not_an_assistant_reply", "Only an assistant's reply to a message can be regenerated");
+    }
+    Message parent = reader.readable(conversationId, original.parentId()).message();
+    String model = modelId != null ? modelId : parent.modelId();
+    Message reply = runAndStore(conversationId, parent, model);
+    return reader.placed(conversationId, reply, null);
+  }
+
+  private Message runAndStore(String conversationId, Message last, String modelId) {
+    MessageReader.RunContext context = reader.runContext(conversationId, last.id());
+    String by = callers.caller().userId();
+    try {
+      TurnReply reply =
+          runner.run(
+              callers.credential(),
+              context.assistantId(),
+              conversationId,
+              context.branch(),
+              modelId);
+      JsonObject usage = reply.usage();
+      return writer.append(
+          conversationId,
+          last.id(),
+          parent ->
+              new MessageDraft(
+                  parent,
+                  MessageRole.ASSISTANT,
+                  reply.parts(),
+                  reply.model(),
+                  MessageStatus.COMPLETED,
+                  null,
+                  usage,
+                  by));
+    } catch (RunFailedException e) {
+      int status = e.status() == 0 ? 502 : e.status();
+      JsonObject error =
+          Jsonp.objectBuilder()
+              .add("code", e.code())
+              .add("message", e.getMessage())
+              .add("status", status)
+              .build();
+      Message failed =
+          writer.append(
+              conversationId,
+              last.id(),
+              parent ->
+                  new MessageDraft(
+                      parent,
+                      MessageRole.ASSISTANT,
+                      List.of(),
+                      modelId,
+                      MessageStatus.FAILED,
+                      error,
+                      null,
+                      by));
+      throw new TurnFailedException(
+          status,
+          e.code(),
+          e.getMessage(),
+          e.retryAfter().orElse(null),
+          last.role() == MessageRole.ASSISTANT ? null : last.id(),
+          failed.id());
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package io.openassist.conversation.infrastructure;
+
+import io.openassist.assistant.client.AssistantRuns;
+import io.openassist.assistant.client.RunCall;
+import io.openassist.assistant.client.RunReply;
+import io.openassist.common.web.json.Jsonp;
+import io.openassist.conversation.domain.Message;
+import io.openassist.conversation.domain.MessagePart;
+import io.openassist.conversation.domain.MessageRole;
+import io.openassist.conversation.domain.MessageStatus;
+import io.openassist.conversation.domain.TurnReply;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a conversation turn on assistant-service (through the assistant-client module): translates
+ * the branch into OpenAI chat messages for the run endpoint, and the run's answer into the parts of
+ * the reply. Failed messages on the branch are left out of what the model sees. Throws {@link
+ * io.openassist.assistant.client.RunFailedException} when the run does not complete.
+ */
+@ApplicationScoped
+public class AssistantTurnRunner {
+
+  @Inject AssistantRuns runs;
+
+  public TurnReply run(
+      String credential,
+      String assistantId,
+      String conversationId,
+      List<Message> branch,
+      String modelId) {
+    List<JsonObject> chat = new ArrayList<>();
+    for (Message message : branch) {
+      if (message.status() == MessageStatus.COMPLETED) {
+        chat.addAll(chatMessages(message));
+      }
+    }
+    JsonObject metadata = Jsonp.objectBuilder().add("conversation_id", conversationId).build();
+    RunReply reply = runs.run(credential, assistantId, new RunCall(chat, modelId, metadata));
+    return new TurnReply(parts(reply), reply.model(), reply.usage());
+  }
+
+  private static List<JsonObject> chatMessages(Message message) {
+    List<JsonObject> chat = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    JsonArrayBuilder calls = Jsonp.arrayBuilder();
+    boolean anyCall = false;
+    for (MessagePart part : message.parts()) {
+      if (part instanceof MessagePart.Text t) {
+        text.append(text.isEmpty() ? "" : "\n\n").append(t.text());
+      } else if (part instanceof MessagePart.ToolCall call) {
+        anyCall = true;
+        calls.add(
+            Jsonp.objectBuilder()
+                .add("id", call.id())
+                .add("type", "function")
+                .add(
+                    "function",
+                    Jsonp.objectBuilder()
+                        .add("name", call.name())
+                        .add("arguments", call.arguments())));
+      } else if (part instanceof MessagePart.ToolResult result) {
+        chat.add(
+            Jsonp.objectBuilder()
+                .add("role", "tool")
+                .add("tool_call_id", result.toolCallId())
+                .add("content", result.text())
+                .build());
+      }
+      // reasoning, the model's own, is not sent back to it
+    }
+    if (!text.isEmpty() || anyCall) {
+      String role = message.role() == MessageRole.TOOL ? "user" : message.role().wire();
+      JsonObjectBuilder m = Jsonp.objectBuilder().add("role", role);
+      m.add("content", text.isEmpty() ? JsonValue.NULL : Jsonp.value(text.toString()));
+      if (anyCall && message.role() == MessageRole.ASSISTANT) {
+        m.add("tool_calls", calls);
+      }
+      chat.add(0, m.build());
+    }
+    return chat;
+  }
+
+  private static List<MessagePart> parts(RunReply reply) {
+    List<MessagePart> parts = new ArrayList<>();
+    if (reply.messages() != null) {
+      for (JsonValue value : reply.messages()) {
+        if (!(value instanceof JsonObject m)) {
+          continue;
+        }
+        if (m.get("reasoning") instanceof JsonString reasoning
+            && !reasoning.getString().isEmpty()) {
+          parts.add(new MessagePart.Reasoning(reasoning.getString()));
+        }
+        if (m.get("content") instanceof JsonString content && !content.getString().isEmpty()) {
+          parts.add(new MessagePart.Text(content.getString()));
+        }
+        if (m.get("tool_calls") instanceof jakarta.json.JsonArray toolCalls) {
+          for (JsonValue c : toolCalls) {
+            if (c instanceof JsonObject call && call.get("function") instanceof JsonObject f) {
+              parts.add(
+                  new MessagePart.ToolCall(
+                      call.getString("id", ""),
+                      f.getString("name", ""),
+                      f.getString("arguments", "")));
+            }
+          }
+        }
+      }
+    }
+    if (parts.isEmpty()) {
+      parts.add(new MessagePart.Text(reply.text() == null ? "" : reply.text()));
+    }
+    return parts;
+  }
+}

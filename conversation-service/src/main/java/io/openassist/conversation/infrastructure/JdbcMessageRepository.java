@@ -1,0 +1,523 @@
+package io.openassist.conversation.infrastructure;
+
+import io.openassist.common.id.IdGenerator;
+import io.openassist.common.paging.Page;
+import io.openassist.common.paging.PageRequest;
+import io.openassist.common.paging.SortOrder;
+import io.openassist.common.web.json.Jsonp;
+import io.openassist.conversation.domain.Conversation;
+import io.openassist.conversation.domain.Message;
+import io.openassist.conversation.domain.MessageDraft;
+import io.openassist.conversation.domain.MessageHash;
+import io.openassist.conversation.domain.MessagePart;
+import io.openassist.conversation.domain.MessageRole;
+import io.openassist.conversation.domain.MessageStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.hibernate.Session;
+import org.hibernate.jdbc.ReturningWork;
+
+/**
+ * The messages of conversations, in SQL: the tree queries (a branch by segments, the children of a
+ * message, every message in creation order) are plain SQL over the indexes made for them, run on
+ * the connection of the current JPA transaction, so that a message and its conversation's counters
+ * commit together. Messages are only ever inserted (see {@code 003-conversations.xml}).
+ */
+@ApplicationScoped
+public class JdbcMessageRepository {
+
+  private static final String COLUMNS =
+      "m.seq, m.id, m.conversation_id, m.parent_id, m.segment_id, m.depth, m.sibling_index,"
+          + " m.role, m.parts::text, m.model_id, m.status, m.error::text, m.usage::text,"
+          + " m.created_at, m.created_by, m.hash";
+
+  /** The columns plus the navigation counts; {@code ?} is the conversation's root count. */
+  private static final String PLACED =
+      "SELECT "
+          + COLUMNS
+          + ", coalesce(f.children, 0),"
+          + " CASE WHEN m.parent_id IS NULL THEN ? ELSE coalesce(pf.children, 0) END"
+          + " FROM %s LEFT JOIN message_fanout f ON f.message_id = m.id"
+          + " LEFT JOIN message_fanout pf ON pf.message_id = m.parent_id";
+
+  @PersistenceContext(unitName = "conversations")
+  EntityManager em;
+
+  /** What the tree knows of a message that is to get a child. */
+  private record Parent(String segmentId, int depth, String hash, int children) {}
+
+  /**
+   * Writes the draft into the conversation (locked by the caller's transaction) and counts it
+   * there; the conversation's active branch then ends at it.
+   */
+  public Message append(Conversation conversation, MessageDraft draft, Instant now) {
+    return work(
+        connection -> {
+          String id = IdGenerator.newId(Message.ID_PREFIX);
+          Instant createdAt = now.truncatedTo(ChronoUnit.MICROS);
+          Message message;
+          if (draft.parentId() == null) {
+            message =
+                unhashed(id, conversation, draft, null, id, 0, conversation.rootCount(), createdAt);
+            message = withHash(message, MessageHash.of(null, message));
+          } else {
+            Parent parent =
+                parent(connection, conversation.id(), draft.parentId())
+                    .orElseThrow(() -> new IllegalStateException("parent checked before"));
+            // A first child continues its parent's segment; any later child starts its own.
+            String segment = parent.children() == 0 ? parent.segmentId() : id;
+            message =
+                unhashed(
+                    id,
+                    conversation,
+                    draft,
+                    draft.parentId(),
+                    segment,
+                    parent.depth() + 1,
+                    parent.children(),
+                    createdAt);
+            message = withHash(message, MessageHash.of(parent.hash(), message));
+            countChild(connection, draft.parentId());
+          }
+          long seq = insert(connection, message);
+          conversation.added(message, draft.createdBy(), now);
+          return withSeq(message, seq);
+        });
+  }
+
+  /** Whether the conversation has a message with this id. */
+  public boolean exists(String conversationId, String messageId) {
+    return work(connection -> parent(connection, conversationId, messageId).isPresent());
+  }
+
+  public Optional<Message.Placed> find(Conversation conversation, String messageId) {
+    return work(
+        connection -> {
+          String sql =
+              String.format(PLACED, "message m") + " WHERE m.conversation_id = ? AND m.id = ?";
+          try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setInt(1, conversation.rootCount());
+            statement.setString(2, conversation.id());
+            statement.setString(3, messageId);
+            try (ResultSet rows = statement.executeQuery()) {
+              return rows.next() ? Optional.of(placed(rows)) : Optional.empty();
+            }
+          }
+        });
+  }
+
+  /**
+   * The branch from the root to {@code leafId}, root first (or leaf first for {@code desc}), one
+   * page of it, the cursors being messages of the branch. The segments on the branch are found
+   * first (one step per fork, not per message); then each is read as one index range.
+   */
+  public Optional<Page<Message.Placed>> branch(
+      Conversation conversation, String leafId, PageRequest page, CursorError onBadCursor) {
+    return work(
+        connection -> {
+          List<String> segments = new ArrayList<>();
+          List<Integer> depths = new ArrayList<>();
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "WITH RECURSIVE chain(segment_id, max_depth) AS ("
+                      + " SELECT segment_id, depth FROM message WHERE id = ? AND conversation_id = ?"
+                      + " UNION ALL"
+                      + " SELECT p.segment_id, p.depth FROM chain c"
+                      + " JOIN message h ON h.id = c.segment_id"
+                      + " JOIN message p ON p.id = h.parent_id)"
+                      + " SELECT segment_id, max_depth FROM chain")) {
+            statement.setString(1, leafId);
+            statement.setString(2, conversation.id());
+            try (ResultSet rows = statement.executeQuery()) {
+              while (rows.next()) {
+                segments.add(rows.getString(1));
+                depths.add(rows.getInt(2));
+              }
+            }
+          }
+          if (segments.isEmpty()) {
+            return Optional.empty();
+          }
+          int lower =
+              cursorDepth(connection, conversation, page.ascendingLowerBound(), segments, depths)
+                  .orElse(-1);
+          int upper =
+              cursorDepth(connection, conversation, page.ascendingUpperBound(), segments, depths)
+                  .orElse(Integer.MAX_VALUE);
+          checkCursor(page, page.ascendingLowerBound(), lower, -1, onBadCursor);
+          checkCursor(page, page.ascendingUpperBound(), upper, Integer.MAX_VALUE, onBadCursor);
+          String direction = page.fetchOrder() == SortOrder.ASC ? "ASC" : "DESC";
+          String sql =
+              String.format(
+                      PLACED,
+                      "unnest(?::text[], ?::int[]) AS c(segment_id, max_depth)"
+                          + " JOIN message m ON m.segment_id = c.segment_id"
+                          + " AND m.depth <= c.max_depth")
+                  + " WHERE m.depth > ? AND m.depth < ? ORDER BY m.depth "
+                  + direction
+                  + " LIMIT ?";
+          try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setInt(1, conversation.rootCount());
+            statement.setArray(2, connection.createArrayOf("text", segments.toArray()));
+            statement.setArray(3, connection.createArrayOf("int4", depths.toArray()));
+            statement.setInt(4, lower);
+            statement.setInt(5, upper);
+            statement.setInt(6, page.fetchSize());
+            return Optional.of(page.toPage(placedRows(statement)));
+          }
+        });
+  }
+
+  /** One page of every message of the conversation, in creation order. */
+  public Page<Message.Placed> tree(
+      Conversation conversation, PageRequest page, CursorError onBadCursor) {
+    return work(
+        connection -> {
+          long lower =
+              seqOf(connection, conversation, page.ascendingLowerBound(), onBadCursor, page);
+          long upper =
+              seqOf(connection, conversation, page.ascendingUpperBound(), onBadCursor, page);
+          String direction = page.fetchOrder() == SortOrder.ASC ? "ASC" : "DESC";
+          String sql =
+              String.format(PLACED, "message m")
+                  + " WHERE m.conversation_id = ? AND m.seq > ? AND m.seq < ? ORDER BY m.seq "
+                  + direction
+                  + " LIMIT ?";
+          try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setInt(1, conversation.rootCount());
+            statement.setString(2, conversation.id());
+            statement.setLong(3, lower < 0 ? -1 : lower);
+            statement.setLong(4, upper < 0 ? Long.MAX_VALUE : upper);
+            statement.setInt(5, page.fetchSize());
+            return page.toPage(placedRows(statement));
+          }
+        });
+  }
+
+  /** One page of the children of a message, in the order they were added. */
+  public Page<Message.Placed> children(
+      Conversation conversation, String parentId, PageRequest page, CursorError onBadCursor) {
+    return work(
+        connection -> {
+          int lower =
+              siblingIndexOf(
+                  connection, parentId, page.ascendingLowerBound(), onBadCursor, page, -1);
+          int upper =
+              siblingIndexOf(
+                  connection,
+                  parentId,
+                  page.ascendingUpperBound(),
+                  onBadCursor,
+                  page,
+                  Integer.MAX_VALUE);
+          String direction = page.fetchOrder() == SortOrder.ASC ? "ASC" : "DESC";
+          String sql =
+              String.format(PLACED, "message m")
+                  + " WHERE m.parent_id = ? AND m.sibling_index > ? AND m.sibling_index < ?"
+                  + " ORDER BY m.sibling_index "
+                  + direction
+                  + " LIMIT ?";
+          try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setInt(1, conversation.rootCount());
+            statement.setString(2, parentId);
+            statement.setInt(3, lower);
+            statement.setInt(4, upper);
+            statement.setInt(5, page.fetchSize());
+            return page.toPage(placedRows(statement));
+          }
+        });
+  }
+
+  /** Every message of the conversation in creation order, handed over one at a time. */
+  public void forEach(String conversationId, Consumer<Message> each) {
+    work(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT "
+                      + COLUMNS
+                      + " FROM message m WHERE m.conversation_id = ? ORDER BY m.seq")) {
+            statement.setFetchSize(500);
+            statement.setString(1, conversationId);
+            try (ResultSet rows = statement.executeQuery()) {
+              while (rows.next()) {
+                each.accept(message(rows));
+              }
+            }
+          }
+          return null;
+        });
+  }
+
+  /** The error for a cursor that names no message where the list can use it. */
+  @FunctionalInterface
+  public interface CursorError {
+    RuntimeException of(String parameter);
+  }
+
+  private static void checkCursor(
+      PageRequest page, String cursor, int found, int none, CursorError onBadCursor) {
+    if (cursor != null && found == none) {
+      throw onBadCursor.of(cursor.equals(page.after()) ? "after" : "before");
+    }
+  }
+
+  private static Optional<Integer> cursorDepth(
+      Connection connection,
+      Conversation conversation,
+      String cursor,
+      List<String> segments,
+      List<Integer> depths)
+      throws SQLException {
+    if (cursor == null) {
+      return Optional.empty();
+    }
+    Optional<Parent> message = parent(connection, conversation.id(), cursor);
+    if (message.isEmpty()) {
+      return Optional.empty();
+    }
+    int index = segments.indexOf(message.get().segmentId());
+    return index >= 0 && message.get().depth() <= depths.get(index)
+        ? Optional.of(message.get().depth())
+        : Optional.empty();
+  }
+
+  private static long seqOf(
+      Connection connection,
+      Conversation conversation,
+      String cursor,
+      CursorError onBadCursor,
+      PageRequest page)
+      throws SQLException {
+    if (cursor == null) {
+      return -1;
+    }
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT seq FROM message WHERE id = ? AND conversation_id = ?")) {
+      statement.setString(1, cursor);
+      statement.setString(2, conversation.id());
+      try (ResultSet rows = statement.executeQuery()) {
+        if (!rows.next()) {
+          throw onBadCursor.of(cursor.equals(page.after()) ? "after" : "before");
+        }
+        return rows.getLong(1);
+      }
+    }
+  }
+
+  private static int siblingIndexOf(
+      Connection connection,
+      String parentId,
+      String cursor,
+      CursorError onBadCursor,
+      PageRequest page,
+      int none)
+      throws SQLException {
+    if (cursor == null) {
+      return none;
+    }
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT sibling_index FROM message WHERE id = ? AND parent_id = ?")) {
+      statement.setString(1, cursor);
+      statement.setString(2, parentId);
+      try (ResultSet rows = statement.executeQuery()) {
+        if (!rows.next()) {
+          throw onBadCursor.of(cursor.equals(page.after()) ? "after" : "before");
+        }
+        return rows.getInt(1);
+      }
+    }
+  }
+
+  private static Optional<Parent> parent(
+      Connection connection, String conversationId, String messageId) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT m.segment_id, m.depth, m.hash, coalesce(f.children, 0) FROM message m"
+                + " LEFT JOIN message_fanout f ON f.message_id = m.id"
+                + " WHERE m.id = ? AND m.conversation_id = ?")) {
+      statement.setString(1, messageId);
+      statement.setString(2, conversationId);
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next()
+            ? Optional.of(
+                new Parent(rows.getString(1), rows.getInt(2), rows.getString(3), rows.getInt(4)))
+            : Optional.empty();
+      }
+    }
+  }
+
+  private static void countChild(Connection connection, String parentId) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "INSERT INTO message_fanout (message_id, children) VALUES (?, 1)"
+                + " ON CONFLICT (message_id) DO UPDATE SET children = message_fanout.children + 1")) {
+      statement.setString(1, parentId);
+      statement.executeUpdate();
+    }
+  }
+
+  private static long insert(Connection connection, Message m) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "INSERT INTO message (id, conversation_id, parent_id, segment_id, depth, sibling_index,"
+                + " role, parts, content_text, model_id, status, error, usage, created_at,"
+                + " created_by, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb,"
+                + " ?::jsonb, ?, ?, ?) RETURNING seq")) {
+      statement.setString(1, m.id());
+      statement.setString(2, m.conversationId());
+      statement.setString(3, m.parentId());
+      statement.setString(4, m.segmentId());
+      statement.setInt(5, m.depth());
+      statement.setInt(6, m.siblingIndex());
+      statement.setString(7, m.role().wire());
+      statement.setString(8, MessagePart.toJson(m.parts()).toString());
+      statement.setString(9, m.plainText());
+      statement.setString(10, m.modelId());
+      statement.setString(11, m.status().wire());
+      statement.setString(12, m.error() == null ? null : m.error().toString());
+      statement.setString(13, m.usage() == null ? null : m.usage().toString());
+      statement.setTimestamp(14, Timestamp.from(m.createdAt()));
+      statement.setString(15, m.createdBy());
+      statement.setString(16, m.hash());
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
+  }
+
+  private static List<Message.Placed> placedRows(PreparedStatement statement) throws SQLException {
+    List<Message.Placed> placed = new ArrayList<>();
+    try (ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        placed.add(placed(rows));
+      }
+    }
+    return placed;
+  }
+
+  private static Message.Placed placed(ResultSet rows) throws SQLException {
+    return new Message.Placed(message(rows), rows.getInt(18), rows.getInt(17));
+  }
+
+  static Message message(ResultSet rows) throws SQLException {
+    return new Message(
+        rows.getLong(1),
+        rows.getString(2),
+        rows.getString(3),
+        rows.getString(4),
+        rows.getString(5),
+        rows.getInt(6),
+        rows.getInt(7),
+        MessageRole.fromWire(rows.getString(8)),
+        MessagePart.fromStored(json(rows.getString(9)).asJsonArray()),
+        rows.getString(10),
+        MessageStatus.fromWire(rows.getString(11)),
+        object(rows.getString(12)),
+        object(rows.getString(13)),
+        rows.getTimestamp(14).toInstant(),
+        rows.getString(15),
+        rows.getString(16));
+  }
+
+  private static jakarta.json.JsonValue json(String text) {
+    try (JsonReader reader = Jsonp.reader(new StringReader(text))) {
+      return reader.readValue();
+    }
+  }
+
+  private static JsonObject object(String text) {
+    return text == null ? null : json(text).asJsonObject();
+  }
+
+  private static Message unhashed(
+      String id,
+      Conversation conversation,
+      MessageDraft d,
+      String parentId,
+      String segment,
+      int depth,
+      int siblingIndex,
+      Instant createdAt) {
+    return new Message(
+        0,
+        id,
+        conversation.id(),
+        parentId,
+        segment,
+        depth,
+        siblingIndex,
+        d.role(),
+        d.parts(),
+        d.modelId(),
+        d.status(),
+        d.error(),
+        d.usage(),
+        createdAt,
+        d.createdBy(),
+        null);
+  }
+
+  private static Message withHash(Message m, String hash) {
+    return new Message(
+        m.seq(),
+        m.id(),
+        m.conversationId(),
+        m.parentId(),
+        m.segmentId(),
+        m.depth(),
+        m.siblingIndex(),
+        m.role(),
+        m.parts(),
+        m.modelId(),
+        m.status(),
+        m.error(),
+        m.usage(),
+        m.createdAt(),
+        m.createdBy(),
+        hash);
+  }
+
+  private static Message withSeq(Message m, long seq) {
+    return new Message(
+        seq,
+        m.id(),
+        m.conversationId(),
+        m.parentId(),
+        m.segmentId(),
+        m.depth(),
+        m.siblingIndex(),
+        m.role(),
+        m.parts(),
+        m.modelId(),
+        m.status(),
+        m.error(),
+        m.usage(),
+        m.createdAt(),
+        m.createdBy(),
+        m.hash());
+  }
+
+  /** Runs on the connection of the current transaction (Hibernate's). */
+  private <T> T work(ReturningWork<T> work) {
+    return em.unwrap(Session.class).doReturningWork(work);
+  }
+}

@@ -1,0 +1,126 @@
+package io.openassist.conversation;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.openassist.testing.ApiResponse;
+import io.openassist.testing.AssistantServiceCompanion;
+import io.openassist.testing.HttpApi;
+import io.openassist.testing.Tenant;
+import io.openassist.testing.TestDatabase;
+import io.openassist.testing.VendorStub;
+import jakarta.json.JsonObject;
+
+/**
+ * What the conversation tests share: an organisation on the companion assistant-service with an
+ * assistant (on the stubbed OpenAI) its member may VIEW, and the vendor stub answering.
+ */
+final class ConversationFixture {
+
+  static final String INSTRUCTIONS = "You answer in one sentence.";
+
+  final HttpApi anonymous = new HttpApi();
+  final HttpApi assistantService = AssistantServiceCompanion.api();
+  final Tenant tenant;
+  final String assistantId;
+  final WireMockServer vendor = VendorStub.fresh();
+
+  ConversationFixture(String name) {
+    tenant = Tenant.onboard(assistantService, name);
+    assistantId = assistant(tenant.adminKey());
+    grant(assistantId, tenant.memberId(), "VIEW");
+    answer("Hello from the stub");
+  }
+
+  static void resetSchemas() {
+    Tenant.resetAssistantSchema();
+    TestDatabase.execute(
+        "TRUNCATE conversation.conversation, conversation.idempotency_key CASCADE");
+  }
+
+  HttpApi member() {
+    return anonymous.as(tenant.memberKey());
+  }
+
+  HttpApi admin() {
+    return anonymous.as(tenant.adminKey());
+  }
+
+  String assistant(String adminKey) {
+    ApiResponse created =
+        assistantService
+            .as(adminKey)
+            .post(
+                "/v1/assistants",
+                "{\"model\": \"gpt-4o\", \"instructions\": \"" + INSTRUCTIONS + "\"}");
+    assertEquals(200, created.status(), created::toString);
+    return created.json().getString("id");
+  }
+
+  void grant(String assistant, String userId, String permission) {
+    ApiResponse granted =
+        assistantService
+            .as(tenant.adminKey())
+            .post(
+                "/v1/assistants/" + assistant + "/permissions",
+                "{\"user_id\": \"" + userId + "\", \"permission\": \"" + permission + "\"}");
+    assertEquals(200, granted.status(), granted::toString);
+  }
+
+  /** The stub answers every chat completion with this text. */
+  void answer(String text) {
+    vendor.resetAll();
+    vendor.stubFor(
+        post(urlEqualTo("/openai/v1/chat/completions"))
+            .withHeader("Authorization", equalTo("Bearer sk-test-openai-not-a-secret"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(VendorStub.openAiAnswer(text))));
+  }
+
+  /** The stub fails every chat completion with this status. */
+  void fail(int status) {
+    vendor.resetAll();
+    vendor.stubFor(
+        post(urlEqualTo("/openai/v1/chat/completions"))
+            .willReturn(
+                aResponse()
+                    .withStatus(status)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"error\": {\"message\": \"boom\", \"type\": \"server_error\"}}")));
+  }
+
+  String conversation(HttpApi caller) {
+    ApiResponse created =
+        caller.post(
+            "/v1/conversations",
+            "{\"assistant_id\": \"" + assistantId + "\", \"title\": \"Trip\"}");
+    assertEquals(201, created.status(), created::toString);
+    return created.json().getString("id");
+  }
+
+  static String text(String text) {
+    return "{\"message\": {\"parts\": [{\"type\": \"text\", \"text\": \"" + text + "\"}]}}";
+  }
+
+  static String reply(String text, String parent) {
+    return "{\"message\": {\"parts\": [{\"type\": \"text\", \"text\": \""
+        + text
+        + "\"}]}, \"parent_message_id\": \""
+        + parent
+        + "\"}";
+  }
+
+  /** The chat the vendor received last, as JSON. */
+  JsonObject lastVendorRequest() {
+    var requests = vendor.getAllServeEvents();
+    return jakarta.json.Json.createReader(
+            new java.io.StringReader(requests.get(0).getRequest().getBodyAsString()))
+        .readObject();
+  }
+}

@@ -1,0 +1,286 @@
+package io.openassist.conversation;
+
+import static io.openassist.conversation.ConversationFixture.reply;
+import static io.openassist.conversation.ConversationFixture.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.openassist.testing.ApiResponse;
+import io.openassist.testing.AssistantServiceCompanion;
+import io.openassist.testing.HttpApi;
+import io.openassist.testing.TestDatabase;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Conversation turns through the real assistant-service (the companion) and a stubbed vendor: what
+ * is stored, what the vendor receives, branching by edit and regeneration, reading branches,
+ * failures that keep the user's message, and the database's refusal to change a message.
+ */
+@ExtendWith(AssistantServiceCompanion.class)
+class ConversationTurnsIT {
+
+  private ConversationFixture fx;
+  private HttpApi member;
+  private String conversation;
+
+  @BeforeEach
+  void aConversation() {
+    ConversationFixture.resetSchemas();
+    fx = new ConversationFixture("Turns");
+    member = fx.member();
+    conversation = fx.conversation(member);
+  }
+
+  private String messages() {
+    return "/v1/conversations/" + conversation + "/messages";
+  }
+
+  @Test
+  void aTurnStoresTheUserMessageAndTheReplyAndSendsTheInstructions() {
+    ApiResponse turn = member.post(messages(), text("Where is Lisbon?"));
+    assertEquals(201, turn.status(), turn::toString);
+    JsonObject user = turn.json().getJsonObject("user_message");
+    JsonObject reply = turn.json().getJsonObject("assistant_message");
+    assertEquals("conversation.message", user.getString("object"));
+    assertEquals("user", user.getString("role"));
+    assertEquals("Where is Lisbon?", user.getJsonArray("parts").getJsonObject(0).getString("text"));
+    assertTrue(user.isNull("parent_message_id"));
+    assertEquals(1, user.getInt("children_count"));
+    assertEquals("assistant", reply.getString("role"));
+    assertEquals(user.getString("id"), reply.getString("parent_message_id"));
+    assertEquals("completed", reply.getString("status"));
+    assertEquals(
+        "Hello from the stub", reply.getJsonArray("parts").getJsonObject(0).getString("text"));
+    assertEquals("gpt-4o-2024-08-06", reply.getString("model_id"));
+    assertEquals(17, reply.getJsonObject("usage").getInt("total_tokens"));
+    assertEquals(1, reply.getInt("sibling_count"));
+    assertEquals(fx.tenant.memberId(), user.getString("created_by"));
+
+    JsonArray sent = fx.lastVendorRequest().getJsonArray("messages");
+    assertEquals("system", sent.getJsonObject(0).getString("role"));
+    assertEquals(ConversationFixture.INSTRUCTIONS, sent.getJsonObject(0).getString("content"));
+    assertEquals("Where is Lisbon?", sent.getJsonObject(1).getString("content"));
+    assertEquals(2, sent.size());
+
+    assertEquals(
+        2,
+        TestDatabase.count(
+            "SELECT count(*) FROM conversation.message WHERE conversation_id = ?", conversation));
+    JsonObject c = member.get("/v1/conversations/" + conversation).json();
+    assertEquals(reply.getString("id"), c.getString("active_message_id"));
+    assertEquals(2, c.getInt("message_count"));
+  }
+
+  @Test
+  void theNextTurnSendsTheWholeActiveBranch() {
+    member.post(messages(), text("First"));
+    fx.answer("Second answer");
+    ApiResponse second = member.post(messages(), text("Second"));
+    assertEquals(201, second.status(), second::toString);
+    JsonArray sent = fx.lastVendorRequest().getJsonArray("messages");
+    assertEquals(List.of("system", "user", "assistant", "user"), roles(sent));
+    assertEquals("Hello from the stub", sent.getJsonObject(2).getString("content"));
+
+    JsonArray branch = member.get(messages()).json().getJsonArray("data");
+    assertEquals(4, branch.size());
+    assertEquals(
+        "First", branch.getJsonObject(0).getJsonArray("parts").getJsonObject(0).getString("text"));
+    assertEquals(
+        "Second answer",
+        branch.getJsonObject(3).getJsonArray("parts").getJsonObject(0).getString("text"));
+  }
+
+  @Test
+  void anEditStartsABranchThatBecomesActiveAndTheOldOneStaysReadable() {
+    JsonObject first = member.post(messages(), text("First")).json();
+    String firstReply = first.getJsonObject("assistant_message").getString("id");
+    JsonObject original = member.post(messages(), text("Original question")).json();
+    String originalLeaf = original.getJsonObject("assistant_message").getString("id");
+
+    fx.answer("Edited answer");
+    ApiResponse edit = member.post(messages(), reply("Edited question", firstReply));
+    assertEquals(201, edit.status(), edit::toString);
+    JsonObject edited = edit.json().getJsonObject("user_message");
+    assertEquals(firstReply, edited.getString("parent_message_id"));
+    assertEquals(1, edited.getInt("sibling_index"));
+    assertEquals(2, edited.getInt("sibling_count"));
+    // What the model saw: the branch up to the edit, not the original question.
+    assertEquals(
+        List.of("system", "user", "assistant", "user"),
+        roles(fx.lastVendorRequest().getJsonArray("messages")));
+    assertEquals(
+        "Edited question",
+        fx.lastVendorRequest().getJsonArray("messages").getJsonObject(3).getString("content"));
+
+    JsonArray active = member.get(messages()).json().getJsonArray("data");
+    assertEquals(
+        "Edited answer",
+        active.getJsonObject(3).getJsonArray("parts").getJsonObject(0).getString("text"));
+    JsonArray old = member.get(messages() + "?leaf=" + originalLeaf).json().getJsonArray("data");
+    assertEquals(4, old.size());
+    assertEquals(
+        "Original question",
+        old.getJsonObject(2).getJsonArray("parts").getJsonObject(0).getString("text"));
+    assertEquals(2, old.getJsonObject(2).getInt("sibling_count"));
+    assertEquals(2, old.getJsonObject(1).getInt("children_count"));
+
+    ApiResponse children = member.get(messages() + "/" + firstReply + "/children");
+    assertEquals(200, children.status(), children::toString);
+    assertEquals(2, children.json().getJsonArray("data").size());
+    assertEquals(
+        original.getJsonObject("user_message").getString("id"),
+        children.json().getJsonArray("data").getJsonObject(0).getString("id"));
+
+    ApiResponse switched =
+        member.patch(
+            "/v1/conversations/" + conversation,
+            "{\"active_message_id\": \"" + originalLeaf + "\"}");
+    assertEquals(200, switched.status(), switched::toString);
+    JsonArray now = member.get(messages()).json().getJsonArray("data");
+    assertEquals(originalLeaf, now.getJsonObject(3).getString("id"));
+
+    JsonArray tree = member.get(messages() + "?view=tree").json().getJsonArray("data");
+    assertEquals(6, tree.size());
+  }
+
+  @Test
+  void regenerateAddsASiblingReplyThatBecomesActive() {
+    JsonObject turn = member.post(messages(), text("Tell me a joke")).json();
+    String firstReply = turn.getJsonObject("assistant_message").getString("id");
+    fx.answer("Another joke");
+    ApiResponse again = member.post(messages() + "/" + firstReply + "/regenerate", "{}");
+    assertEquals(201, again.status(), again::toString);
+    JsonObject second = again.json().getJsonObject("assistant_message");
+    assertEquals(
+        turn.getJsonObject("user_message").getString("id"), second.getString("parent_message_id"));
+    assertEquals(1, second.getInt("sibling_index"));
+    assertEquals(2, second.getInt("sibling_count"));
+    assertEquals(
+        second.getString("id"),
+        member.get("/v1/conversations/" + conversation).json().getString("active_message_id"));
+    assertEquals(List.of("system", "user"), roles(fx.lastVendorRequest().getJsonArray("messages")));
+
+    ApiResponse ofUser =
+        member.post(
+            messages() + "/" + turn.getJsonObject("user_message").getString("id") + "/regenerate",
+            "{}");
+    assertEquals(400, ofUser.status(), ofUser::toString);
+  }
+
+  @Test
+  void aFailedRunKeepsTheUserMessageAndRecordsTheFailedReplyWhichRegenerateRetries() {
+    fx.fail(400);
+    ApiResponse failed = member.post(messages(), text("Will this work?"));
+    assertEquals(400, failed.status(), failed::toString);
+    assertEquals("application/problem+json", failed.contentType());
+    String userId = failed.json().getString("user_message_id");
+    String failedId = failed.json().getString("assistant_message_id");
+    JsonObject stored = member.get(messages() + "/" + userId).json();
+    assertEquals(
+        "Will this work?", stored.getJsonArray("parts").getJsonObject(0).getString("text"));
+    JsonObject failedReply = member.get(messages() + "/" + failedId).json();
+    assertEquals("failed", failedReply.getString("status"));
+    assertEquals(400, failedReply.getJsonObject("error").getInt("status"));
+
+    fx.answer("It works now");
+    ApiResponse retried = member.post(messages() + "/" + failedId + "/regenerate", "{}");
+    assertEquals(201, retried.status(), retried::toString);
+    assertEquals(
+        "completed", retried.json().getJsonObject("assistant_message").getString("status"));
+    // The failed reply is not part of what the model sees.
+    assertEquals(List.of("system", "user"), roles(fx.lastVendorRequest().getJsonArray("messages")));
+  }
+
+  @Test
+  void anUnreachableAssistantServiceIsA502AndTheUserMessageIsKept() {
+    fx.fail(503);
+    ApiResponse failed = member.post(messages(), text("Anyone there?"));
+    assertEquals(502, failed.status(), failed::toString);
+    assertTrue(failed.json().containsKey("user_message_id"), failed::toString);
+    assertEquals(
+        2,
+        TestDatabase.count(
+            "SELECT count(*) FROM conversation.message WHERE conversation_id = ?", conversation));
+    assertEquals(
+        1,
+        TestDatabase.count(
+            "SELECT count(*) FROM conversation.message WHERE conversation_id = ? AND status = 'failed'",
+            conversation));
+  }
+
+  @Test
+  void appendingWithoutARunStoresAnyRoleAndCallsNoVendor() {
+    ApiResponse system =
+        member.post(
+            messages(),
+            "{\"run\": false, \"message\": {\"role\": \"system\", \"parts\": [{\"type\": \"text\", \"text\": \"Imported\"}]}}");
+    assertEquals(201, system.status(), system::toString);
+    assertEquals("system", system.json().getJsonObject("message").getString("role"));
+    ApiResponse assistant =
+        member.post(
+            messages(),
+            "{\"run\": false, \"message\": {\"role\": \"assistant\", \"parts\": [{\"type\": \"text\", \"text\": \"Earlier answer\"}, {\"type\": \"tool_call\", \"id\": \"call_1\", \"name\": \"lookup\", \"arguments\": \"{}\"}]}}");
+    assertEquals(201, assistant.status(), assistant::toString);
+    assertEquals(
+        system.json().getJsonObject("message").getString("id"),
+        assistant.json().getJsonObject("message").getString("parent_message_id"));
+    assertEquals(0, fx.vendor.getAllServeEvents().size());
+  }
+
+  @Test
+  void theRuntimeRoleCannotChangeOrDeleteAMessage() throws SQLException {
+    member.post(messages(), text("Immutable"));
+    try (Connection runtime = TestDatabase.connectAsRuntimeRole();
+        Statement statement = runtime.createStatement()) {
+      assertThrows(
+          SQLException.class,
+          () -> statement.executeUpdate("UPDATE conversation.message SET role = 'system'"));
+      assertThrows(
+          SQLException.class, () -> statement.executeUpdate("DELETE FROM conversation.message"));
+    }
+    // Not even the owner, outside a maintenance session.
+    assertThrows(
+        IllegalStateException.class,
+        () -> TestDatabase.execute("UPDATE conversation.message SET role = 'system'"));
+    assertEquals(
+        0, TestDatabase.count("SELECT count(*) FROM conversation.message WHERE role = 'system'"));
+  }
+
+  @Test
+  void hashesChainEachMessageToItsParent() {
+    JsonObject turn = member.post(messages(), text("Chain")).json();
+    String userHash = turn.getJsonObject("user_message").getString("hash");
+    String replyHash = turn.getJsonObject("assistant_message").getString("hash");
+    assertEquals(64, userHash.length());
+    assertNotEquals(userHash, replyHash);
+    assertEquals(
+        replyHash,
+        TestDatabase.value(
+            "SELECT hash FROM conversation.message WHERE id = ?",
+            turn.getJsonObject("assistant_message").getString("id")));
+  }
+
+  @Test
+  void anAdminReadsAMembersConversationButDoesNotWriteToIt() {
+    member.post(messages(), text("Mine"));
+    HttpApi admin = fx.admin();
+    assertEquals(200, admin.get("/v1/conversations/" + conversation).status());
+    assertEquals(2, admin.get(messages()).json().getJsonArray("data").size());
+    ApiResponse write = admin.post(messages(), text("Theirs"));
+    assertEquals(403, write.status(), write::toString);
+  }
+
+  private static List<String> roles(JsonArray messages) {
+    return messages.stream().map(m -> m.asJsonObject().getString("role")).toList();
+  }
+}
