@@ -30,6 +30,7 @@ public final class FaultyProxy implements AutoCloseable {
   private final AtomicInteger connections = new AtomicInteger();
   private final List<Socket> open = new CopyOnWriteArrayList<>();
   private volatile Mode mode = Mode.PASS;
+  private final java.util.Set<Socket> passing = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public FaultyProxy(int port, int targetPort) {
     try {
@@ -47,6 +48,11 @@ public final class FaultyProxy implements AutoCloseable {
   public AutoCloseable fail(Mode failure) {
     mode = failure;
     connections.set(0);
+    // Connections kept alive from before must fail too, not carry on passing.
+    for (Socket socket : passing) {
+      closeQuietly(socket);
+    }
+    passing.clear();
     return () -> {
       mode = Mode.PASS;
       for (Socket socket : open) {
@@ -80,6 +86,8 @@ public final class FaultyProxy implements AutoCloseable {
   private void pass(Socket client) {
     try {
       Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+      passing.add(client);
+      passing.add(target);
       pipe(client, target);
       pipe(target, client);
     } catch (IOException e) {
@@ -87,7 +95,7 @@ public final class FaultyProxy implements AutoCloseable {
     }
   }
 
-  private static void pipe(Socket from, Socket to) {
+  private void pipe(Socket from, Socket to) {
     Thread thread =
         new Thread(
             () -> {
@@ -99,6 +107,8 @@ public final class FaultyProxy implements AutoCloseable {
               } finally {
                 closeQuietly(from);
                 closeQuietly(to);
+                passing.remove(from);
+                passing.remove(to);
               }
             },
             "faulty-proxy-pipe");

@@ -1,12 +1,15 @@
 package io.openassist.conversation.api;
 
 import io.openassist.common.error.InvalidRequestException;
+import io.openassist.common.error.Problem.FieldError;
 import io.openassist.common.paging.ListResponse;
 import io.openassist.common.paging.PageQuery;
 import io.openassist.common.web.QueryParams;
 import io.openassist.common.web.RequestBodies;
 import io.openassist.common.web.json.Metadata;
+import io.openassist.conversation.application.AuditService;
 import io.openassist.conversation.application.ConversationService;
+import io.openassist.conversation.application.MessageService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -22,6 +25,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,7 +41,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Conversations")
 public class ConversationsResource {
 
+  /** Exports are JSON Lines whatever the client accepts (application/json clients get them too). */
+  static final String JSON_LINES = "application/jsonl";
+
   @Inject ConversationService conversations;
+  @Inject AuditService audit;
+  @Inject MessageService messages;
 
   @POST
   @Operation(summary = "Start a conversation with an assistant the caller may VIEW")
@@ -63,9 +73,7 @@ public class ConversationsResource {
       @QueryParam("deleted") String deleted) {
     if (deleted != null && !deleted.equals("true") && !deleted.equals("false")) {
       throw new InvalidRequestException(
-          java.util.List.of(
-              new io.openassist.common.error.Problem.FieldError(
-                  "deleted", "must be true or false")));
+          List.of(new FieldError("deleted", "must be true or false")));
     }
     return ListResponse.of(
         conversations
@@ -77,6 +85,86 @@ public class ConversationsResource {
                 page.toPageRequest())
             .map(ConversationResponse::from),
         ConversationResponse::id);
+  }
+
+  @GET
+  @Path("search")
+  @Operation(
+      summary =
+          "Full-text search over the messages of the conversations the caller may read, best"
+              + " first, with snippets (matches in <mark>, text HTML-escaped)")
+  public SearchResultResponse search(
+      @QueryParam("q") String query, @QueryParam("limit") String limit) {
+    int max = AuditService.MAX_HITS;
+    int count = 20;
+    if (limit != null) {
+      try {
+        count = Integer.parseInt(limit.trim());
+      } catch (NumberFormatException e) {
+        count = -1;
+      }
+      if (count < 1 || count > max) {
+        throw new InvalidRequestException(
+            List.of(new FieldError("limit", "must be a whole number between 1 and " + max)));
+      }
+    }
+    return SearchResultResponse.of(audit.search(query, count));
+  }
+
+  @GET
+  @Path("export")
+  @Produces({JSON_LINES, MediaType.APPLICATION_JSON})
+  @Operation(
+      summary =
+          "Every conversation of the organisation created in [created_from, created_to), with"
+              + " all messages, as JSON Lines (admins)")
+  public Response exportAll(
+      @QueryParam("created_from") String from, @QueryParam("created_to") String to) {
+    var start = QueryParams.unixSeconds("created_from", from);
+    var end = QueryParams.unixSeconds("created_to", to);
+    StreamingOutput lines = out -> audit.exportAll(start, end, ExportLines.to(out));
+    return Response.ok(lines, JSON_LINES).build();
+  }
+
+  @GET
+  @Path("{conversation_id}/export")
+  @Produces({JSON_LINES, MediaType.APPLICATION_JSON})
+  @Operation(
+      summary =
+          "The whole tree of a conversation (every branch, model, usage, author, hash) as JSON"
+              + " Lines: the conversation first, then each message in creation order")
+  public Response export(@PathParam("conversation_id") String id) {
+    conversations.get(id);
+    StreamingOutput lines = out -> audit.export(id, ExportLines.to(out));
+    return Response.ok(lines, JSON_LINES).build();
+  }
+
+  @POST
+  @Path("{conversation_id}/messages:import")
+  @Operation(
+      summary =
+          "Import a whole tree of messages in one request (parents by client-side ids), without"
+              + " runs, for migrating history")
+  public Response importTree(
+      @PathParam("conversation_id") String id, @Valid ImportRequest request) {
+    ImportRequest body = RequestBodies.required(request);
+    MessageService.ImportedTree imported = messages.importTree(id, body.toTree(), body.activeId());
+    return Response.status(Response.Status.CREATED)
+        .entity(
+            new ImportResponse(
+                "conversation.import",
+                id,
+                imported.ids().size(),
+                imported.ids(),
+                imported.activeMessageId()))
+        .build();
+  }
+
+  @GET
+  @Path("{conversation_id}/verify")
+  @Operation(summary = "Check the hash chain of a conversation; names the first broken message")
+  public VerificationResponse verify(@PathParam("conversation_id") String id) {
+    return VerificationResponse.of(id, audit.verify(id));
   }
 
   @GET

@@ -148,4 +148,21 @@ public class MessageService {
           failed.id());
     }
   }
+
+  /** What an import wrote: each client id's message, and where the active branch now ends. */
+  public record ImportedTree(java.util.Map<String, String> ids, String activeMessageId) {}
+
+  /** Imports a whole tree without runs, in one transaction: all of it or, on any error, none. */
+  public ImportedTree importTree(
+      String conversationId, List<MessageWriter.Imported> tree, String activeClientId) {
+    var written =
+        writer.importTree(conversationId, tree, activeClientId, callers.caller().userId());
+    var ids = new java.util.LinkedHashMap<String, String>();
+    written.forEach((clientId, message) -> ids.put(clientId, message.id()));
+    String active =
+        activeClientId != null
+            ? ids.get(activeClientId)
+            : ids.get(tree.get(tree.size() - 1).clientId());
+    return new ImportedTree(ids, active);
+  }
 }

@@ -4,6 +4,8 @@ import io.openassist.common.error.ResourceNotFoundException;
 import io.openassist.conversation.domain.Conversation;
 import io.openassist.conversation.domain.Message;
 import io.openassist.conversation.domain.MessageDraft;
+import io.openassist.conversation.domain.MessagePart;
+import io.openassist.conversation.domain.MessageRole;
 import io.openassist.conversation.infrastructure.JdbcMessageRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,5 +43,39 @@ public class MessageWriter {
       throw new ResourceNotFoundException(MESSAGE);
     }
     return messages.append(conversation, draft.apply(parent), clock.instant());
+  }
+
+  /** One message of an import: its client-side id, its parent's (null: a root), what it says. */
+  public record Imported(
+      String clientId,
+      String parentClientId,
+      MessageRole role,
+      java.util.List<MessagePart> parts,
+      String modelId) {}
+
+  /**
+   * Writes a whole tree in one transaction, parents before children (the caller has checked the
+   * order), and answers each client id's message; the active branch then ends at {@code
+   * activeClientId}, or at the last message written.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public java.util.Map<String, Message> importTree(
+      String conversationId, java.util.List<Imported> tree, String activeClientId, String by) {
+    Conversation conversation = access.writable(conversationId);
+    java.util.Map<String, Message> written = new java.util.LinkedHashMap<>();
+    for (Imported item : tree) {
+      String parent =
+          item.parentClientId() == null ? null : written.get(item.parentClientId()).id();
+      written.put(
+          item.clientId(),
+          messages.append(
+              conversation,
+              MessageDraft.completed(parent, item.role(), item.parts(), item.modelId(), by),
+              clock.instant()));
+    }
+    if (activeClientId != null) {
+      conversation.activate(written.get(activeClientId).id(), by, clock.instant());
+    }
+    return written;
   }
 }

@@ -36,7 +36,7 @@ public final class MessageHash {
     JsonObject canonical =
         Jsonp.objectBuilder()
             .add("conversation_id", m.conversationId())
-            .add("created_at", TIME.format(m.createdAt()))
+            .add("created_at", time(m.createdAt()))
             .add("created_by", m.createdBy())
             .add("error", orNull(m.error()))
             .add("id", m.id())
@@ -53,6 +53,11 @@ public final class MessageHash {
     StringBuilder text = new StringBuilder();
     write(canonical, text);
     return sha256(text.toString());
+  }
+
+  /** A time as the canonical form writes it: ISO-8601 in UTC with microseconds. */
+  public static String time(java.time.Instant instant) {
+    return TIME.format(instant);
   }
 
   private static JsonValue orNull(JsonValue value) {

@@ -12,6 +12,7 @@ import io.openassist.conversation.domain.MessageHash;
 import io.openassist.conversation.domain.MessagePart;
 import io.openassist.conversation.domain.MessageRole;
 import io.openassist.conversation.domain.MessageStatus;
+import io.openassist.conversation.domain.SearchHit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -261,6 +262,51 @@ public class JdbcMessageRepository {
             }
           }
           return null;
+        });
+  }
+
+  /**
+   * Messages of the organisation's live conversations (only {@code createdBy}'s, unless null) whose
+   * text matches the web-search style query, best first; the snippet is HTML-escaped text with the
+   * matches in {@code <mark>}.
+   */
+  public List<SearchHit> search(String organizationId, String createdBy, String query, int limit) {
+    return work(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT m.conversation_id, c.assistant_id, m.id, m.role,"
+                      + " ts_rank(m.search_vector, q) AS rank,"
+                      + " ts_headline('simple', replace(replace(replace(m.content_text, '&', '&amp;'),"
+                      + " '<', '&lt;'), '>', '&gt;'), q,"
+                      + " 'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=8, MaxFragments=2'),"
+                      + " m.created_at"
+                      + " FROM websearch_to_tsquery('simple', ?) q, message m"
+                      + " JOIN conversation c ON c.id = m.conversation_id"
+                      + " WHERE m.search_vector @@ q AND c.organization_id = ? AND c.deleted_at IS NULL"
+                      + " AND (?::text IS NULL OR c.created_by = ?)"
+                      + " ORDER BY rank DESC, m.seq DESC LIMIT ?")) {
+            statement.setString(1, query);
+            statement.setString(2, organizationId);
+            statement.setString(3, createdBy);
+            statement.setString(4, createdBy);
+            statement.setInt(5, limit);
+            List<SearchHit> hits = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+              while (rows.next()) {
+                hits.add(
+                    new SearchHit(
+                        rows.getString(1),
+                        rows.getString(2),
+                        rows.getString(3),
+                        MessageRole.fromWire(rows.getString(4)),
+                        rows.getDouble(5),
+                        rows.getString(6),
+                        rows.getTimestamp(7).toInstant()));
+              }
+            }
+            return hits;
+          }
         });
   }
 

@@ -71,4 +71,28 @@ public class JpaConversationRepository {
         new CursorQueries.Cursors<>(
             id -> find(organizationId, id), Conversation::createdAt, Conversation::id));
   }
+
+  /**
+   * The organisation's conversations (deleted ones too: an audit export is complete) created in
+   * {@code [from, to)}, either bound optional, oldest first, read as they are consumed.
+   */
+  public java.util.stream.Stream<Conversation> createdBetween(
+      String organizationId, java.time.Instant from, java.time.Instant to) {
+    String jpql =
+        "select e from Conversation e where e.organizationId = :org"
+            + (from == null ? "" : " and e.createdAt >= :from")
+            + (to == null ? "" : " and e.createdAt < :to")
+            + " order by e.createdAt, e.id";
+    var query =
+        em.createQuery(jpql, Conversation.class)
+            .setParameter("org", organizationId)
+            .setHint("org.hibernate.fetchSize", 200);
+    if (from != null) {
+      query.setParameter("from", from);
+    }
+    if (to != null) {
+      query.setParameter("to", to);
+    }
+    return query.getResultStream();
+  }
 }

@@ -1,0 +1,179 @@
+package io.openassist.conversation.api;
+
+import io.openassist.common.error.InvalidRequestException;
+import io.openassist.common.error.Problem.FieldError;
+import io.openassist.common.error.ProblemResponses;
+import io.openassist.common.security.Caller;
+import io.openassist.common.security.CallerContext;
+import io.openassist.conversation.infrastructure.JdbcIdempotencyKeys;
+import io.openassist.conversation.infrastructure.JdbcIdempotencyKeys.Claim;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.WriterInterceptor;
+import jakarta.ws.rs.ext.WriterInterceptorContext;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * {@code Idempotency-Key} on every POST, with the semantics of the IETF httpapi draft: the first
+ * request with a key runs and its answer is kept ({@link JdbcIdempotencyKeys#KEPT}); a repeat with
+ * the same key and the same request (method, path, body) gets that answer again, marked {@code
+ * Idempotent-Replayed: true}; the same key with another request is a 422; a repeat while the first
+ * is still running is a 409. Keys belong to one caller of one organisation. An answer of 500 or 503
+ * (nothing known to be done) frees the key instead of being kept.
+ */
+@Provider
+@Priority(Priorities.USER)
+public class IdempotencyFilter
+    implements ContainerRequestFilter, ContainerResponseFilter, WriterInterceptor {
+
+  public static final String HEADER = "Idempotency-Key";
+  static final String REPLAYED = "Idempotent-Replayed";
+  private static final String CLAIM = IdempotencyFilter.class.getName() + ".claim";
+  private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+  @Inject CallerContext callers;
+  @Inject JdbcIdempotencyKeys keys;
+  @Inject ProblemResponses problems;
+
+  /** The key a request claimed, and where its answer goes. */
+  private record Claimed(String organizationId, String callerId, String key) {}
+
+  @Override
+  public void filter(ContainerRequestContext request) throws IOException {
+    String key = request.getHeaderString(HEADER);
+    if (key == null || !"POST".equals(request.getMethod())) {
+      return;
+    }
+    key = key.strip();
+    if (key.startsWith("\"") && key.endsWith("\"") && key.length() > 2) {
+      key = key.substring(1, key.length() - 1); // the draft's sf-string form
+    }
+    if (!KEY.matcher(key).matches()) {
+      throw new InvalidRequestException(
+          "invalid_idempotency_key",
+          "Idempotency-Key must be 1 to 255 visible ASCII characters",
+          List.of(new FieldError(HEADER, "must be 1 to 255 visible ASCII characters")));
+    }
+    byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
+    request.setEntityStream(new ByteArrayInputStream(body));
+    Caller caller = callers.caller();
+    Claimed claimed = new Claimed(caller.organizationId(), caller.userId(), key);
+    Claim claim =
+        keys.claim(claimed.organizationId(), claimed.callerId(), key, hash(request, body));
+    if (claim instanceof Claim.Completed done) {
+      request.abortWith(
+          Response.status(done.status())
+              .type(done.contentType())
+              .entity(done.body())
+              .header(REPLAYED, "true")
+              .build());
+    } else if (claim instanceof Claim.Mismatch) {
+      request.abortWith(
+          problems.of(
+              422,
+              "idempotency_key_reused",
+              "Idempotency key reused",
+              "This Idempotency-Key was used for a different request"));
+    } else if (claim instanceof Claim.InFlight) {
+      request.abortWith(
+          problems.of(
+              409,
+              "idempotency_key_in_use",
+              "Request in progress",
+              "A request with this Idempotency-Key is still being processed; retry later"));
+    } else {
+      request.setProperty(CLAIM, claimed);
+    }
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    Object claimed = request.getProperty(CLAIM);
+    if (!(claimed instanceof Claimed c)) {
+      return;
+    }
+    int status = response.getStatus();
+    request.setProperty(STATUS, status);
+    if (status == 500 || status == 503) {
+      keys.release(c.organizationId(), c.callerId(), c.key());
+      request.removeProperty(CLAIM);
+    } else if (!response.hasEntity()) {
+      keys.complete(c.organizationId(), c.callerId(), c.key(), status, null, null);
+      request.removeProperty(CLAIM);
+    }
+  }
+
+  @Override
+  public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
+    Object claimed = context.getProperty(CLAIM);
+    if (!(claimed instanceof Claimed c)) {
+      context.proceed();
+      return;
+    }
+    OutputStream original = context.getOutputStream();
+    ByteArrayOutputStream copy = new ByteArrayOutputStream();
+    context.setOutputStream(
+        new OutputStream() {
+          @Override
+          public void write(int b) throws IOException {
+            original.write(b);
+            copy.write(b);
+          }
+
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            original.write(b, off, len);
+            copy.write(b, off, len);
+          }
+
+          @Override
+          public void flush() throws IOException {
+            original.flush();
+          }
+        });
+    context.proceed();
+    MediaType type = context.getMediaType();
+    Object status = context.getProperty(STATUS);
+    keys.complete(
+        c.organizationId(),
+        c.callerId(),
+        c.key(),
+        status instanceof Integer s ? s : 200,
+        type == null ? null : type.toString(),
+        copy.toString(StandardCharsets.UTF_8));
+  }
+
+  static final String STATUS = IdempotencyFilter.class.getName() + ".status";
+
+  private static String hash(ContainerRequestContext request, byte[] body) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(request.getMethod().getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) ' ');
+      digest.update(
+          request.getUriInfo().getRequestUri().getRawPath().getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) '\n');
+      digest.update(body);
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

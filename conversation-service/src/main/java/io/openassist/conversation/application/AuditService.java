@@ -1,0 +1,121 @@
+package io.openassist.conversation.application;
+
+import io.openassist.common.error.InvalidRequestException;
+import io.openassist.common.error.Problem.FieldError;
+import io.openassist.common.security.Caller;
+import io.openassist.common.security.CallerContext;
+import io.openassist.conversation.domain.Conversation;
+import io.openassist.conversation.domain.Message;
+import io.openassist.conversation.domain.MessageHash;
+import io.openassist.conversation.domain.SearchHit;
+import io.openassist.conversation.domain.Verification;
+import io.openassist.conversation.infrastructure.JdbcMessageRepository;
+import io.openassist.conversation.infrastructure.JpaConversationRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The audit use cases: verifying a conversation's hash chain, exporting a conversation (or, for
+ * admins, every conversation of the organisation in a time range) message by message, and full-text
+ * search over the messages the caller may read.
+ */
+@ApplicationScoped
+public class AuditService {
+
+  public static final int MAX_QUERY = 256;
+  public static final int MAX_HITS = 50;
+
+  @Inject CallerContext callers;
+  @Inject ConversationAccess access;
+  @Inject JpaConversationRepository conversations;
+  @Inject JdbcMessageRepository messages;
+
+  /** One line of an export: a conversation, or one of its messages. */
+  public sealed interface ExportItem {
+    record OfConversation(Conversation conversation) implements ExportItem {}
+
+    record OfMessage(Message message) implements ExportItem {}
+  }
+
+  /**
+   * Recomputes every message's hash from its parent's stored hash and its own stored content, in
+   * creation order; the first whose stored hash differs is named.
+   */
+  @Transactional
+  public Verification verify(String conversationId) {
+    Conversation conversation = access.readable(conversationId);
+    Map<String, String> hashes = new HashMap<>();
+    int[] checked = {0};
+    String[] firstInvalid = {null};
+    messages.forEach(
+        conversation.id(),
+        m -> {
+          checked[0]++;
+          if (firstInvalid[0] != null) {
+            return;
+          }
+          String parentHash = m.parentId() == null ? null : hashes.get(m.parentId());
+          boolean parentKnown = m.parentId() == null || parentHash != null;
+          if (!parentKnown || !MessageHash.of(parentHash, m).equals(m.hash())) {
+            firstInvalid[0] = m.id();
+          }
+          hashes.put(m.id(), m.hash());
+        });
+    return new Verification(firstInvalid[0] == null, checked[0], firstInvalid[0]);
+  }
+
+  /** The conversation, then each of its messages in creation order. */
+  @Transactional
+  public void export(String conversationId, Consumer<ExportItem> out) {
+    Conversation conversation = access.readable(conversationId);
+    write(conversation, out);
+  }
+
+  /** Every conversation of the organisation created in {@code [from, to)}, for admins. */
+  @Transactional
+  public void exportAll(Instant from, Instant to, Consumer<ExportItem> out) {
+    Caller admin = callers.requireAdmin("export every conversation");
+    try (Stream<Conversation> all =
+        conversations.createdBetween(admin.organizationId(), from, to)) {
+      all.forEach(c -> write(c, out));
+    }
+  }
+
+  private void write(Conversation conversation, Consumer<ExportItem> out) {
+    out.accept(new ExportItem.OfConversation(conversation));
+    messages.forEach(conversation.id(), m -> out.accept(new ExportItem.OfMessage(m)));
+  }
+
+  /**
+   * The best matches for the query among the messages of conversations the caller may read: a
+   * member's own (of assistants they may still VIEW), every one of the organisation for admins.
+   */
+  @Transactional
+  public List<SearchHit> search(String query, int limit) {
+    if (query == null || query.isBlank() || query.length() > MAX_QUERY) {
+      throw new InvalidRequestException(
+          List.of(new FieldError("q", "must be 1 to " + MAX_QUERY + " characters")));
+    }
+    Caller caller = callers.caller();
+    if (caller.admin()) {
+      return messages.search(caller.organizationId(), null, query, limit);
+    }
+    Map<String, Boolean> visible = new HashMap<>();
+    List<SearchHit> kept = new ArrayList<>();
+    for (SearchHit hit :
+        messages.search(caller.organizationId(), caller.userId(), query, limit * 4)) {
+      if (kept.size() < limit && visible.computeIfAbsent(hit.assistantId(), access::mayView)) {
+        kept.add(hit);
+      }
+    }
+    return kept;
+  }
+}
