@@ -132,7 +132,6 @@ public class SchemaMigrator {
     try (Connection connection = ownerDataSource().getConnection()) {
       createSchemaIfMissing(connection);
       Liquibase liquibase = liquibase(connection);
-      liquibase.setChangeLogParameter("runtime_role", runtimeRole());
       liquibase.update(new Contexts(), new LabelExpression());
       if (!connection.getAutoCommit()) {
         connection.commit();
@@ -257,16 +256,23 @@ public class SchemaMigrator {
     state = newState;
   }
 
-  private Liquibase liquibase(Connection connection) throws LiquibaseException {
+  /**
+   * Liquibase on the connection, with the changelog parameters set: they are part of what the
+   * changesets' checksums are computed from, so verifying needs them as much as migrating.
+   */
+  private Liquibase liquibase(Connection connection) throws LiquibaseException, SQLException {
     Database database =
         DatabaseFactory.getInstance()
             .findCorrectDatabaseImplementation(new JdbcConnection(connection));
     database.setDefaultSchemaName(checkedSchema());
     database.setLiquibaseSchemaName(checkedSchema());
-    return new Liquibase(
-        "db/changelog/" + checkedSchema() + "/master.xml",
-        new ClassLoaderResourceAccessor(SchemaMigrator.class.getClassLoader()),
-        database);
+    Liquibase liquibase =
+        new Liquibase(
+            "db/changelog/" + checkedSchema() + "/master.xml",
+            new ClassLoaderResourceAccessor(SchemaMigrator.class.getClassLoader()),
+            database);
+    liquibase.setChangeLogParameter("runtime_role", runtimeRole());
+    return liquibase;
   }
 
   private void createSchemaIfMissing(Connection connection) throws SQLException {
