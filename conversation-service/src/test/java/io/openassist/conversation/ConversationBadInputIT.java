@@ -149,7 +149,7 @@ class ConversationBadInputIT {
     assertRefused(
         member.post(
             messages(),
-            "{\"message\": {\"parts\": [{\"type\": \"text\", \"text\": \"x\"}]}, \"stream\": true}"),
+            "{\"message\": {\"parts\": [{\"type\": \"text\", \"text\": \"x\"}]}, \"stream\": true, \"run\": false}"),
         400);
     assertProblem(member.post(messages(), ""), 400, "missing_body");
     assertProblem(

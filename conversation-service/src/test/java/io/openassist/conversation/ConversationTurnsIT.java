@@ -280,6 +280,109 @@ class ConversationTurnsIT {
     assertEquals(403, write.status(), write::toString);
   }
 
+  @Test
+  void aModelOutsideTheAssistantsAvailableModelsIsRefusedBeforeAnythingIsStored() {
+    ApiResponse limited =
+        fx.assistantService
+            .as(fx.tenant.adminKey())
+            .post(
+                "/v1/assistants",
+                "{\"model\": \"gpt-4o\", \"available_models\": [{\"id\": \"gpt-4o\", \"provider\": \"openai\"}]}");
+    assertEquals(200, limited.status(), limited::toString);
+    String assistant = limited.json().getString("id");
+    fx.grant(assistant, fx.tenant.memberId(), "VIEW");
+    String id =
+        member
+            .post("/v1/conversations", "{\"assistant_id\": \"" + assistant + "\"}")
+            .json()
+            .getString("id");
+    String before = TestDatabase.snapshotSchema("conversation");
+    ApiResponse refused =
+        member.post(
+            "/v1/conversations/" + id + "/messages",
+            "{\"model_id\": \"gpt-3.5-turbo\", " + text("x").substring(1));
+    assertEquals(400, refused.status(), refused::toString);
+    assertEquals("model_not_available", refused.json().getString("code"));
+    assertEquals(before, TestDatabase.snapshotSchema("conversation"));
+    assertEquals(0, fx.vendor.getAllServeEvents().size());
+
+    ApiResponse allowed =
+        member.post(
+            "/v1/conversations/" + id + "/messages",
+            "{\"model_id\": \"openai/gpt-4o\", " + text("x").substring(1));
+    assertEquals(201, allowed.status(), allowed::toString);
+    assertEquals("gpt-4o", fx.lastVendorRequest().getString("model"));
+  }
+
+  @Test
+  void aStreamedTurnSendsDeltasThenBothStoredMessages() throws Exception {
+    String chunk =
+        "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"model\":\"gpt-4o\","
+            + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"%s\"},\"finish_reason\":null}]}\n\n";
+    String body =
+        chunk.formatted("Hel")
+            + chunk.formatted("lo")
+            + "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"model\":\"gpt-4o\","
+            + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}],"
+            + "\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":2,\"total_tokens\":7}}\n\n"
+            + "data: [DONE]\n\n";
+    fx.vendor.resetAll();
+    fx.vendor.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(
+                    "/openai/v1/chat/completions"))
+            .willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                    .withHeader("Content-Type", "text/event-stream")
+                    .withBody(body)));
+    java.net.http.HttpResponse<String> response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            io.openassist.testing.ServiceUnderTest.baseUrl() + messages()))
+                    .header("Authorization", "Bearer " + fx.tenant.memberKey())
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "text/event-stream")
+                    .POST(
+                        java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"stream\": true, " + text("Stream it").substring(1)))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), response::body);
+    assertTrue(
+        response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+    List<String> events =
+        response
+            .body()
+            .lines()
+            .filter(l -> l.startsWith("event: "))
+            .map(l -> l.substring(7))
+            .toList();
+    assertEquals("turn.started", events.get(0));
+    assertTrue(events.contains("turn.delta"), events::toString);
+    assertEquals("turn.completed", events.get(events.size() - 1), response::body);
+    String last =
+        response
+            .body()
+            .lines()
+            .filter(l -> l.startsWith("data: "))
+            .reduce((a, b) -> b)
+            .orElseThrow();
+    JsonObject completed =
+        jakarta.json.Json.createReader(new java.io.StringReader(last.substring(6))).readObject();
+    JsonObject reply = completed.getJsonObject("assistant_message");
+    assertEquals("Hello", reply.getJsonArray("parts").getJsonObject(0).getString("text"));
+    assertEquals(7, reply.getJsonObject("usage").getInt("total_tokens"));
+    assertEquals(
+        completed.getJsonObject("user_message").getString("id"),
+        reply.getString("parent_message_id"));
+    assertEquals(
+        2,
+        TestDatabase.count(
+            "SELECT count(*) FROM conversation.message WHERE conversation_id = ?", conversation));
+  }
+
   private static List<String> roles(JsonArray messages) {
     return messages.stream().map(m -> m.asJsonObject().getString("role")).toList();
   }

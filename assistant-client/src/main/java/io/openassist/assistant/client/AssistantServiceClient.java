@@ -35,6 +35,13 @@ public interface AssistantServiceClient {
   @Path("/me")
   CallerResponse me(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
+  /** The assistant, as its holder may see it (404 when it may not). */
+  @GET
+  @Path("/assistants/{assistant_id}")
+  jakarta.json.JsonObject assistant(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @PathParam("assistant_id") String assistantId);
+
   /** The permission of the credential's holder on an assistant (404 when it may not see it). */
   @GET
   @Path("/assistants/{assistant_id}/access")

@@ -40,6 +40,10 @@ public class AssistantServiceGateway {
     return client.access(bearer(credential), assistantId);
   }
 
+  public jakarta.json.JsonObject assistant(String credential, String assistantId) {
+    return client.assistant(bearer(credential), assistantId);
+  }
+
   private static String bearer(String credential) {
     return "Bearer " + credential;
   }

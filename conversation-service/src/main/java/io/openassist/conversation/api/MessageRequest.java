@@ -17,7 +17,8 @@ import java.util.List;
  * The body that adds a message, Metorial's: {@code message: {parts}} (and optionally its {@code
  * role}, user unless said otherwise), {@code parent_message_id} to branch from any message of the
  * conversation (else the active branch is continued), {@code model_id} to override the model for
- * this turn; {@code run: false} stores the message without running the assistant.
+ * this turn; {@code stream: true} answers the turn as server-sent events; {@code run: false} stores
+ * the message without running the assistant.
  */
 public record MessageRequest(
     @NotNull(message = "is required") @Valid MessageInput message,
@@ -33,6 +34,10 @@ public record MessageRequest(
       @Pattern(regexp = "user|assistant|system|tool", message = ROLES) String role,
       @NotNull(message = "is required") JsonValue parts) {}
 
+  boolean streamed() {
+    return Boolean.TRUE.equals(stream);
+  }
+
   boolean runs() {
     return !Boolean.FALSE.equals(run);
   }
@@ -40,8 +45,8 @@ public record MessageRequest(
   NewMessage toNewMessage() {
     List<FieldError> errors = new ArrayList<>();
     List<MessagePart> parts = MessagePart.parse(message.parts(), "message.parts", errors);
-    if (Boolean.TRUE.equals(stream)) {
-      errors.add(new FieldError("stream", "streamed turns are not served yet; leave it out"));
+    if (Boolean.TRUE.equals(stream) && !runs()) {
+      errors.add(new FieldError("stream", "only a turn that runs can be streamed"));
     }
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);

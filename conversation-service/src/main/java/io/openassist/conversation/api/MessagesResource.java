@@ -35,13 +35,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @ApplicationScoped
 @Path("v1/conversations/{conversation_id}/messages")
-@Produces(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Messages")
 public class MessagesResource {
 
   @Inject MessageService messages;
   @Inject MessageReader reader;
+  @Inject io.openassist.common.error.ProblemResponses problems;
 
   /** The optional body of a regeneration: another model for the new reply. */
   public record RegenerateRequest(
@@ -56,6 +57,16 @@ public class MessagesResource {
       @PathParam("conversation_id") String conversationId, @Valid MessageRequest request) {
     MessageRequest body = RequestBodies.required(request);
     MessageService.NewMessage message = body.toNewMessage();
+    if (body.runs() && body.streamed()) {
+      var stored = messages.beginTurn(conversationId, message);
+      return Response.ok(
+              new TurnEventStream(
+                  messages, conversationId, stored, message.modelId(), problems.requestId()),
+              MediaType.SERVER_SENT_EVENTS_TYPE)
+          .header("Cache-Control", "no-cache")
+          .header("X-Accel-Buffering", "no")
+          .build();
+    }
     PostedResponse posted =
         body.runs()
             ? PostedResponse.turn(messages.turn(conversationId, message))

@@ -27,13 +27,17 @@ public class MessageReader {
   @Inject ConversationAccess access;
   @Inject JdbcMessageRepository messages;
 
-  /** What a run needs: the conversation's assistant and the branch root → leaf, whole. */
+  /**
+   * What a run needs: the conversation's assistant and the branch root → leaf, whole (none for a
+   * null leaf).
+   */
   public record RunContext(String assistantId, List<Message> branch) {}
 
   @Transactional
   public RunContext runContext(String conversationId, String leafId) {
     Conversation conversation = access.readable(conversationId);
-    return new RunContext(conversation.assistantId(), wholeBranch(conversation, leafId));
+    return new RunContext(
+        conversation.assistantId(), leafId == null ? List.of() : wholeBranch(conversation, leafId));
   }
 
   private List<Message> wholeBranch(Conversation conversation, String leafId) {

@@ -1,5 +1,6 @@
 package io.openassist.conversation.application;
 
+import io.openassist.assistant.client.AssistantModels;
 import io.openassist.assistant.client.RunFailedException;
 import io.openassist.common.error.InvalidRequestException;
 import io.openassist.common.error.Problem.FieldError;
@@ -30,6 +31,7 @@ public class MessageService {
   @Inject MessageWriter writer;
   @Inject MessageReader reader;
   @Inject AssistantTurnRunner runner;
+  @Inject AssistantModels models;
 
   /** A message to add: under which parent (null: the active branch), who says what. */
   public record NewMessage(
@@ -51,6 +53,7 @@ public class MessageService {
                   "message.role",
                   "must be user or tool for a turn; use \"run\": false for others")));
     }
+    checkModel(conversationId, message.modelId());
     String by = callers.caller().userId();
     Message stored =
         writer.append(
@@ -87,9 +90,54 @@ public class MessageService {
           "not_an_assistant_reply", "Only an assistant's reply to a message can be regenerated");
     }
     Message parent = reader.readable(conversationId, original.parentId()).message();
+    checkModel(conversationId, modelId);
     String model = modelId != null ? modelId : parent.modelId();
     Message reply = runAndStore(conversationId, parent, model);
     return reader.placed(conversationId, reply, null);
+  }
+
+  /** Stores the failed reply of a turn whose run did not complete, and says so. */
+  private TurnFailedException failedTurn(
+      String conversationId, Message last, String modelId, RunFailedException e, String by) {
+    int status = e.status() == 0 ? 502 : e.status();
+    JsonObject error =
+        Jsonp.objectBuilder()
+            .add("code", e.code())
+            .add("message", e.getMessage())
+            .add("status", status)
+            .build();
+    Message failed =
+        writer.append(
+            conversationId,
+            last.id(),
+            parent ->
+                new MessageDraft(
+                    parent,
+                    MessageRole.ASSISTANT,
+                    List.of(),
+                    modelId,
+                    MessageStatus.FAILED,
+                    error,
+                    null,
+                    by));
+    return new TurnFailedException(
+        status,
+        e.code(),
+        e.getMessage(),
+        e.retryAfter().orElse(null),
+        last.role() == MessageRole.ASSISTANT ? null : last.id(),
+        failed.id());
+  }
+
+  /** A model the assistant does not offer is refused before anything is stored. */
+  private void checkModel(String conversationId, String modelId) {
+    if (modelId != null
+        && !models.allows(reader.runContext(conversationId, null).assistantId(), modelId)) {
+      throw new InvalidRequestException(
+          "model_not_available",
+          "Model '" + modelId + "' is not one of this assistant's available_models",
+          List.of(new FieldError("model_id", "is not one of the assistant's available_models")));
+    }
   }
 
   private Message runAndStore(String conversationId, Message last, String modelId) {
@@ -118,34 +166,7 @@ public class MessageService {
                   usage,
                   by));
     } catch (RunFailedException e) {
-      int status = e.status() == 0 ? 502 : e.status();
-      JsonObject error =
-          Jsonp.objectBuilder()
-              .add("code", e.code())
-              .add("message", e.getMessage())
-              .add("status", status)
-              .build();
-      Message failed =
-          writer.append(
-              conversationId,
-              last.id(),
-              parent ->
-                  new MessageDraft(
-                      parent,
-                      MessageRole.ASSISTANT,
-                      List.of(),
-                      modelId,
-                      MessageStatus.FAILED,
-                      error,
-                      null,
-                      by));
-      throw new TurnFailedException(
-          status,
-          e.code(),
-          e.getMessage(),
-          e.retryAfter().orElse(null),
-          last.role() == MessageRole.ASSISTANT ? null : last.id(),
-          failed.id());
+      throw failedTurn(conversationId, last, modelId, e, by);
     }
   }
 
@@ -164,5 +185,73 @@ public class MessageService {
             ? ids.get(activeClientId)
             : ids.get(tree.get(tree.size() - 1).clientId());
     return new ImportedTree(ids, active);
+  }
+
+  /** Where a streamed turn goes as it happens. */
+  public interface TurnListener {
+    /** A piece of the reply ({@code {text}}, {@code {tool_calls}} or {@code {reasoning}}). */
+    void delta(JsonObject delta);
+
+    void completed(Posted posted);
+
+    void failed(TurnFailedException failure);
+  }
+
+  /** The first half of a streamed turn: checks, and stores the caller's message. */
+  public Message beginTurn(String conversationId, NewMessage message) {
+    if (message.role() != MessageRole.USER && message.role() != MessageRole.TOOL) {
+      throw new InvalidRequestException(
+          List.of(
+              new FieldError(
+                  "message.role",
+                  "must be user or tool for a turn; use \"run\": false for others")));
+    }
+    checkModel(conversationId, message.modelId());
+    String by = callers.caller().userId();
+    return writer.append(
+        conversationId,
+        message.parentId(),
+        parent ->
+            MessageDraft.completed(parent, message.role(), message.parts(), message.modelId(), by));
+  }
+
+  /**
+   * The second half: streams the run of the branch ending at {@code stored}, passing each piece on,
+   * and stores the reply (or the failure) as its child. When the listener cannot take a piece (the
+   * caller left), the run is aborted and the turn is recorded as failed.
+   */
+  public void streamTurn(
+      String conversationId, Message stored, String modelId, TurnListener listener) {
+    MessageReader.RunContext context = reader.runContext(conversationId, stored.id());
+    String by = callers.caller().userId();
+    TurnReply reply;
+    try {
+      reply =
+          runner.stream(
+              callers.credential(),
+              context.assistantId(),
+              conversationId,
+              context.branch(),
+              modelId,
+              listener::delta);
+    } catch (RunFailedException e) {
+      listener.failed(failedTurn(conversationId, stored, modelId, e, by));
+      return;
+    }
+    Message written =
+        writer.append(
+            conversationId,
+            stored.id(),
+            parent ->
+                new MessageDraft(
+                    parent,
+                    MessageRole.ASSISTANT,
+                    reply.parts(),
+                    reply.model(),
+                    MessageStatus.COMPLETED,
+                    null,
+                    reply.usage(),
+                    by));
+    listener.completed(reader.placed(conversationId, stored, written));
   }
 }

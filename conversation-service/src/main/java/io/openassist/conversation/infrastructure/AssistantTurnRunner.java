@@ -1,7 +1,9 @@
 package io.openassist.conversation.infrastructure;
 
+import io.openassist.assistant.client.AssistantRunStreams;
 import io.openassist.assistant.client.AssistantRuns;
 import io.openassist.assistant.client.RunCall;
+import io.openassist.assistant.client.RunFailedException;
 import io.openassist.assistant.client.RunReply;
 import io.openassist.common.web.json.Jsonp;
 import io.openassist.conversation.domain.Message;
@@ -16,8 +18,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Runs a conversation turn on assistant-service (through the assistant-client module): translates
@@ -29,6 +33,7 @@ import java.util.List;
 public class AssistantTurnRunner {
 
   @Inject AssistantRuns runs;
+  @Inject AssistantRunStreams streams;
 
   public TurnReply run(
       String credential,
@@ -36,6 +41,58 @@ public class AssistantTurnRunner {
       String conversationId,
       List<Message> branch,
       String modelId) {
+    RunReply reply = runs.run(credential, assistantId, call(conversationId, branch, modelId));
+    return new TurnReply(parts(reply), reply.model(), reply.usage());
+  }
+
+  /**
+   * The same turn streamed: each piece of the reply is handed to {@code onDelta} as it arrives;
+   * when {@code onDelta} fails (our caller left), the run is aborted and the turn fails with {@code
+   * client_disconnected}.
+   */
+  public TurnReply stream(
+      String credential,
+      String assistantId,
+      String conversationId,
+      List<Message> branch,
+      String modelId,
+      Consumer<JsonObject> onDelta) {
+    RunCall call = call(conversationId, branch, modelId);
+    try (AssistantRunStreams.RunStream stream = streams.open(credential, assistantId, call)) {
+      AssistantRunStreams.Event event;
+      while ((event = stream.next()) != null) {
+        switch (event.name()) {
+          case "run.delta" -> {
+            JsonObject delta = event.json().getJsonObject("delta");
+            try {
+              onDelta.accept(delta);
+            } catch (RuntimeException callerGone) {
+              throw RunFailedException.of(
+                  499,
+                  "client_disconnected",
+                  "The caller left before the reply was complete",
+                  null);
+            }
+          }
+          case "run.completed" -> {
+            RunReply reply = event.reply();
+            return new TurnReply(parts(reply), reply.model(), reply.usage());
+          }
+          case "run.failed" -> throw event.failure();
+          default -> {
+            // run.created and anything newer: nothing to pass on
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw RunFailedException.of(
+          502, "assistant_service_stream_broken", "assistant-service's stream broke off", null);
+    }
+    throw RunFailedException.of(
+        502, "assistant_service_stream_broken", "assistant-service's stream ended early", null);
+  }
+
+  private static RunCall call(String conversationId, List<Message> branch, String modelId) {
     List<JsonObject> chat = new ArrayList<>();
     for (Message message : branch) {
       if (message.status() == MessageStatus.COMPLETED) {
@@ -43,8 +100,7 @@ public class AssistantTurnRunner {
       }
     }
     JsonObject metadata = Jsonp.objectBuilder().add("conversation_id", conversationId).build();
-    RunReply reply = runs.run(credential, assistantId, new RunCall(chat, modelId, metadata));
-    return new TurnReply(parts(reply), reply.model(), reply.usage());
+    return new RunCall(chat, modelId, metadata);
   }
 
   private static List<JsonObject> chatMessages(Message message) {

@@ -1,0 +1,161 @@
+package io.openassist.assistant.client;
+
+import io.openassist.common.web.JsonbConfiguration;
+import io.openassist.common.web.RequestCorrelation;
+import io.openassist.common.web.RequestIdFilter;
+import io.openassist.common.web.json.Jsonp;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Streamed runs on assistant-service ({@code stream: true}, server-sent events), for turns whose
+ * caller wants the reply as it is written. Uses {@code java.net.http.HttpClient} rather than the
+ * Rest Client: closing the stream must abort the call (and so the vendor's), not read it to its
+ * end. The run's own timeouts are assistant-service's.
+ */
+@ApplicationScoped
+public class AssistantRunStreams {
+
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  @Inject
+  @ConfigProperty(
+      name = "openassist.services.assistant-url",
+      defaultValue = "http://localhost:9081")
+  String baseUrl;
+
+  @Inject RequestCorrelation correlation;
+
+  /** One event of the run's stream: its name ({@code run.delta}, ...) and its JSON data. */
+  public record Event(String name, String data) {
+
+    public JsonObject json() {
+      try (JsonReader reader = Jsonp.reader(new StringReader(data))) {
+        return reader.readObject();
+      }
+    }
+
+    /** The run object of {@code run.completed}. */
+    public RunReply reply() {
+      return JsonbConfiguration.JSONB.fromJson(data, RunReply.class);
+    }
+
+    /** The problem of {@code run.failed}, as a failure. */
+    public RunFailedException failure() {
+      JsonObject problem = json();
+      return RunFailedException.of(
+          problem.getInt("status", 502),
+          problem.get("code") instanceof JsonString c ? c.getString() : "run_failed",
+          problem.get("detail") instanceof JsonString d ? d.getString() : "The run failed",
+          null);
+    }
+  }
+
+  /** An open stream; closing it before its end aborts the run. */
+  public static final class RunStream implements AutoCloseable {
+
+    private final InputStream body;
+    private final BufferedReader lines;
+
+    RunStream(InputStream body) {
+      this.body = body;
+      this.lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+    }
+
+    /** The next event, or null when the stream ended. */
+    public Event next() throws IOException {
+      String name = "message";
+      StringBuilder data = null;
+      String line;
+      while ((line = lines.readLine()) != null) {
+        if (line.isEmpty()) {
+          if (data != null) {
+            return new Event(name, data.toString());
+          }
+          name = "message";
+        } else if (line.startsWith("event:")) {
+          name = line.substring(6).strip();
+        } else if (line.startsWith("data:")) {
+          String piece = line.substring(5);
+          piece = piece.startsWith(" ") ? piece.substring(1) : piece;
+          data = data == null ? new StringBuilder(piece) : data.append('\n').append(piece);
+        }
+        // comments (":") and other fields are ignored, as SSE says
+      }
+      return null;
+    }
+
+    @Override
+    public void close() throws IOException {
+      body.close();
+    }
+  }
+
+  /**
+   * Opens the run's stream once assistant-service has accepted it (200 and {@code
+   * text/event-stream}); a refusal or a failure to connect is a {@link RunFailedException}.
+   */
+  public RunStream open(String credential, String assistantId, RunCall call) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + "/v1/assistants/" + assistantId + "/run"))
+            .header("Authorization", "Bearer " + credential)
+            .header("Content-Type", "application/json")
+            .header("Accept", "text/event-stream")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    JsonbConfiguration.JSONB.toJson(call.streamed())));
+    try {
+      request.header(RequestIdFilter.HEADER, correlation.requestId());
+    } catch (RuntimeException outsideARequest) {
+      // no request id to pass on
+    }
+    HttpResponse<InputStream> response;
+    try {
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      throw RunFailedException.of(
+          0, "assistant_service_unreachable", "assistant-service could not be reached", null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw RunFailedException.of(
+          0, "assistant_service_unreachable", "The run was interrupted", null);
+    }
+    if (response.statusCode() != 200) {
+      try (InputStream body = response.body()) {
+        String text = new String(body.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+        String code = "run_failed";
+        String detail = "assistant-service answered " + response.statusCode();
+        try (JsonReader reader = Jsonp.reader(new StringReader(text))) {
+          JsonObject problem = reader.readObject();
+          code = problem.getString("code", code);
+          detail = problem.getString("detail", detail);
+        } catch (RuntimeException notAProblem) {
+          // keep the generic code and detail
+        }
+        throw RunFailedException.of(response.statusCode(), code, detail, null);
+      } catch (IOException e) {
+        throw RunFailedException.of(response.statusCode(), "run_failed", "The run failed", null);
+      }
+    }
+    return new RunStream(response.body());
+  }
+}
