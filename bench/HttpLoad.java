@@ -18,6 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * milliseconds, to what it measures.
  *
  * <pre>java bench/HttpLoad.java HOST PORT PATH BEARER CLIENTS SECONDS [LABEL]</pre>
+ *
+ * <p>With {@code -Dbody=JSON} each request is a POST of that body; with {@code -Dpaths=P1,P2,...}
+ * client {@code c} uses path {@code c mod n} instead of PATH. Any 2xx answer counts as success.
  */
 public final class HttpLoad {
 
@@ -29,17 +32,13 @@ public final class HttpLoad {
     int clients = Integer.parseInt(args[4]);
     double seconds = Double.parseDouble(args[5]);
     String label = args.length > 6 ? args[6] : path;
-    byte[] request =
-        ("GET "
-                + path
-                + " HTTP/1.1\r\nHost: "
-                + host
-                + ":"
-                + port
-                + "\r\n"
-                + (bearer.equals("-") ? "" : "Authorization: Bearer " + bearer + "\r\n")
-                + "Accept: application/json\r\n\r\n")
-            .getBytes(StandardCharsets.US_ASCII);
+    String body = System.getProperty("body");
+    String[] paths =
+        System.getProperty("paths") == null ? new String[] {path} : System.getProperty("paths").split(",");
+    byte[][] requests = new byte[paths.length][];
+    for (int p = 0; p < paths.length; p++) {
+      requests[p] = request(host, port, paths[p], bearer, body);
+    }
 
     long deadline = System.nanoTime() + (long) (seconds * 1e9);
     List<long[]> latencies = new ArrayList<>();
@@ -59,11 +58,13 @@ public final class HttpLoad {
                   OutputStream out = socket.getOutputStream();
                   InputStream in = new BufferedInputStream(socket.getInputStream(), 65536);
                   int n = 0;
+                  byte[] request = requests[index % requests.length];
                   while (System.nanoTime() < deadline && n < mine.length) {
                     long start = System.nanoTime();
                     out.write(request);
                     out.flush();
-                    if (readResponse(in) != 200) {
+                    int status = readResponse(in);
+                    if (status < 200 || status > 299) {
                       failures.incrementAndGet();
                     }
                     mine[n++] = System.nanoTime() - start;
@@ -102,6 +103,27 @@ public final class HttpLoad {
         percentile(all, 90),
         percentile(all, 99),
         failures.get());
+  }
+
+  private static byte[] request(String host, int port, String path, String bearer, String body) {
+    byte[] payload = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+    String head =
+        (body == null ? "GET " : "POST ")
+            + path
+            + " HTTP/1.1\r\nHost: "
+            + host
+            + ":"
+            + port
+            + "\r\n"
+            + (bearer.equals("-") ? "" : "Authorization: Bearer " + bearer + "\r\n")
+            + (body == null
+                ? ""
+                : "Content-Type: application/json\r\nContent-Length: " + payload.length + "\r\n")
+            + "Accept: application/json\r\n\r\n";
+    byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
+    byte[] all = Arrays.copyOf(headBytes, headBytes.length + payload.length);
+    System.arraycopy(payload, 0, all, headBytes.length, payload.length);
+    return all;
   }
 
   private static double percentile(long[] sorted, int p) {

@@ -228,7 +228,7 @@ class ConversationBadInputIT {
             "leaf=msg_unknown000000000000000000",
             "after=msg_unknown000000000000000000",
             "view=tree&leaf=" + firstReply,
-            "limit=101")) {
+            "limit=10001")) {
       ApiResponse response = member.get(messages() + "?" + query);
       assertEquals(
           query.startsWith("leaf") ? 404 : 400, response.status(), query + ": " + response);

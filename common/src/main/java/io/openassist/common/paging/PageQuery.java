@@ -24,4 +24,9 @@ public class PageQuery {
   public PageRequest toPageRequest() {
     return PageRequest.of(limit, order, after, before);
   }
+
+  /** The page asked for, in a list with its own default and largest page size. */
+  public PageRequest toPageRequest(int defaultLimit, int maxLimit) {
+    return PageRequest.of(limit, order, after, before, defaultLimit, maxLimit);
+  }
 }

@@ -24,16 +24,26 @@ public record PageRequest(int limit, SortOrder order, String after, String befor
 
   /** Parses and checks the raw query parameters; every rule broken is named in one 400. */
   public static PageRequest of(String limit, String order, String after, String before) {
+    return of(limit, order, after, before, DEFAULT_LIMIT, MAX_LIMIT);
+  }
+
+  /**
+   * The same for a list whose pages may be larger (a conversation's branch, read whole by chat
+   * clients): {@code defaultLimit} when none is given, at most {@code maxLimit}.
+   */
+  public static PageRequest of(
+      String limit, String order, String after, String before, int defaultLimit, int maxLimit) {
     List<Problem.FieldError> errors = new ArrayList<>();
-    int parsedLimit = DEFAULT_LIMIT;
+    int parsedLimit = defaultLimit;
     if (limit != null) {
       try {
         parsedLimit = Integer.parseInt(limit.trim());
-        if (parsedLimit < 1 || parsedLimit > MAX_LIMIT) {
-          errors.add(new Problem.FieldError("limit", "must be between 1 and " + MAX_LIMIT));
+        if (parsedLimit < 1 || parsedLimit > maxLimit) {
+          errors.add(new Problem.FieldError("limit", "must be between 1 and " + maxLimit));
         }
       } catch (NumberFormatException e) {
-        errors.add(new Problem.FieldError("limit", "must be a whole number between 1 and 100"));
+        errors.add(
+            new Problem.FieldError("limit", "must be a whole number between 1 and " + maxLimit));
       }
     }
     SortOrder parsedOrder = SortOrder.DESC;

@@ -40,6 +40,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Messages")
 public class MessagesResource {
 
+  /** A branch is what a chat client draws: read whole (up to 10,000 messages) in one request. */
+  static final int BRANCH_DEFAULT_LIMIT = 100;
+
+  static final int BRANCH_MAX_LIMIT = 10_000;
+
   @Inject MessageService messages;
   @Inject MessageReader reader;
   @Inject io.openassist.common.error.ProblemResponses problems;
@@ -98,11 +103,17 @@ public class MessagesResource {
       @QueryParam("order") String order,
       @QueryParam("leaf") String leaf,
       @QueryParam("view") String view) {
-    PageRequest request = ascendingByDefault(page, order);
+    boolean tree = "tree".equals(view);
+    PageRequest request =
+        ascendingByDefault(
+            tree
+                ? page.toPageRequest()
+                : page.toPageRequest(BRANCH_DEFAULT_LIMIT, BRANCH_MAX_LIMIT),
+            order);
     if (view != null && !view.equals("branch") && !view.equals("tree")) {
       throw new InvalidRequestException(List.of(new FieldError("view", "must be branch or tree")));
     }
-    if ("tree".equals(view)) {
+    if (tree) {
       if (leaf != null) {
         throw new InvalidRequestException(
             List.of(new FieldError("leaf", "is for branches; leave it out with view=tree")));
@@ -129,7 +140,9 @@ public class MessagesResource {
       @PathParam("message_id") String messageId,
       @BeanParam PageQuery page,
       @QueryParam("order") String order) {
-    return list(reader.children(conversationId, messageId, ascendingByDefault(page, order)));
+    return list(
+        reader.children(
+            conversationId, messageId, ascendingByDefault(page.toPageRequest(), order)));
   }
 
   private static ListResponse<MessageResponse> list(
@@ -138,8 +151,7 @@ public class MessagesResource {
   }
 
   /** Messages read in conversation order unless the caller asks otherwise. */
-  private static PageRequest ascendingByDefault(PageQuery page, String order) {
-    PageRequest request = page.toPageRequest();
+  private static PageRequest ascendingByDefault(PageRequest request, String order) {
     return order == null
         ? new PageRequest(request.limit(), SortOrder.ASC, request.after(), request.before())
         : request;

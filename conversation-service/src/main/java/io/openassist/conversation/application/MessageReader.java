@@ -24,6 +24,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class MessageReader {
 
+  private static final int BRANCH_PAGE = 2_000;
+
   @Inject ConversationAccess access;
   @Inject JdbcMessageRepository messages;
 
@@ -42,7 +44,7 @@ public class MessageReader {
 
   private List<Message> wholeBranch(Conversation conversation, String leafId) {
     List<Message> branch = new ArrayList<>();
-    PageRequest page = new PageRequest(PageRequest.MAX_LIMIT, SortOrder.ASC, null, null);
+    PageRequest page = new PageRequest(BRANCH_PAGE, SortOrder.ASC, null, null);
     while (true) {
       Page<Message.Placed> part =
           branchPage(conversation, leafId, page)
@@ -51,9 +53,7 @@ public class MessageReader {
       if (!part.hasMore()) {
         return branch;
       }
-      page =
-          new PageRequest(
-              PageRequest.MAX_LIMIT, SortOrder.ASC, branch.get(branch.size() - 1).id(), null);
+      page = new PageRequest(BRANCH_PAGE, SortOrder.ASC, branch.get(branch.size() - 1).id(), null);
     }
   }
 

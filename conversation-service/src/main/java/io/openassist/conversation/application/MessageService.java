@@ -46,22 +46,7 @@ public class MessageService {
    * TurnFailedException} naming both stored messages.
    */
   public Posted turn(String conversationId, NewMessage message) {
-    if (message.role() != MessageRole.USER && message.role() != MessageRole.TOOL) {
-      throw new InvalidRequestException(
-          List.of(
-              new FieldError(
-                  "message.role",
-                  "must be user or tool for a turn; use \"run\": false for others")));
-    }
-    checkModel(conversationId, message.modelId());
-    String by = callers.caller().userId();
-    Message stored =
-        writer.append(
-            conversationId,
-            message.parentId(),
-            parent ->
-                MessageDraft.completed(
-                    parent, message.role(), message.parts(), message.modelId(), by));
+    Message stored = beginTurn(conversationId, message);
     Message reply = runAndStore(conversationId, stored, message.modelId());
     return reader.placed(conversationId, stored, reply);
   }

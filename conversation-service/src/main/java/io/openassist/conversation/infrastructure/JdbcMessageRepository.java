@@ -53,8 +53,13 @@ public class JdbcMessageRepository {
           + COLUMNS
           + ", coalesce(f.children, 0),"
           + " CASE WHEN m.parent_id IS NULL THEN ? ELSE coalesce(pf.children, 0) END"
-          + " FROM %s LEFT JOIN message_fanout f ON f.message_id = m.id"
-          + " LEFT JOIN message_fanout pf ON pf.message_id = m.parent_id";
+          + " FROM %s LEFT JOIN message_fanout f"
+          + " ON f.conversation_id = m.conversation_id AND f.message_id = m.id"
+          + " LEFT JOIN message_fanout pf"
+          + " ON pf.conversation_id = m.conversation_id AND pf.message_id = m.parent_id";
+
+  /** Up to this many rows a page joins the counts in SQL; beyond, it reads them in one range. */
+  private static final int SMALL_PAGE = 200;
 
   @PersistenceContext(unitName = "conversations")
   EntityManager em;
@@ -93,7 +98,7 @@ public class JdbcMessageRepository {
                     parent.children(),
                     createdAt);
             message = withHash(message, MessageHash.of(parent.hash(), message));
-            countChild(connection, draft.parentId());
+            countChild(connection, conversation.id(), draft.parentId());
           }
           long seq = insert(connection, message);
           conversation.added(message, draft.createdBy(), now);
@@ -162,25 +167,74 @@ public class JdbcMessageRepository {
                   .orElse(Integer.MAX_VALUE);
           checkCursor(page, page.ascendingLowerBound(), lower, -1, onBadCursor);
           checkCursor(page, page.ascendingUpperBound(), upper, Integer.MAX_VALUE, onBadCursor);
-          String direction = page.fetchOrder() == SortOrder.ASC ? "ASC" : "DESC";
-          String sql =
-              String.format(
-                      PLACED,
-                      "unnest(?::text[], ?::int[]) AS c(segment_id, max_depth)"
-                          + " JOIN message m ON m.segment_id = c.segment_id"
-                          + " AND m.depth <= c.max_depth")
-                  + " WHERE m.depth > ? AND m.depth < ? ORDER BY m.depth "
-                  + direction
-                  + " LIMIT ?";
-          try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setInt(1, conversation.rootCount());
-            statement.setArray(2, connection.createArrayOf("text", segments.toArray()));
-            statement.setArray(3, connection.createArrayOf("int4", depths.toArray()));
-            statement.setInt(4, lower);
-            statement.setInt(5, upper);
-            statement.setInt(6, page.fetchSize());
-            return Optional.of(page.toPage(placedRows(statement)));
+          // The depths this page holds (one more than the limit, to learn whether more lie
+          // beyond), and which part of which segment holds each: only those rows are read.
+          int leafDepth = depths.get(0);
+          boolean ascending = page.fetchOrder() == SortOrder.ASC;
+          int lo = lower + 1;
+          int hi = (int) Math.min((long) upper - 1, leafDepth);
+          if (ascending) {
+            hi = (int) Math.min(hi, (long) lo + page.fetchSize() - 1);
+          } else {
+            lo = (int) Math.max(lo, (long) hi - page.fetchSize() + 1);
           }
+          List<String> ranges = new ArrayList<>();
+          List<Integer> froms = new ArrayList<>();
+          List<Integer> tos = new ArrayList<>();
+          for (int i = 0; i < segments.size(); i++) {
+            int segmentStart = i == segments.size() - 1 ? 0 : depths.get(i + 1) + 1;
+            int from = Math.max(segmentStart, lo);
+            int to = Math.min(depths.get(i), hi);
+            if (from <= to) {
+              ranges.add(segments.get(i));
+              froms.add(from);
+              tos.add(to);
+            }
+          }
+          if (ranges.isEmpty()) {
+            return Optional.of(page.toPage(List.<Message.Placed>of()));
+          }
+          long rows = 0;
+          for (int i = 0; i < froms.size(); i++) {
+            rows += tos.get(i) - froms.get(i) + 1;
+          }
+          String source =
+              "unnest(?::text[], ?::int[], ?::int[]) AS c(segment_id, lo, hi)"
+                  + " JOIN message m ON m.segment_id = c.segment_id"
+                  + " AND m.depth BETWEEN c.lo AND c.hi";
+          String order = " ORDER BY m.depth " + (ascending ? "ASC" : "DESC");
+          if (rows <= SMALL_PAGE) {
+            try (PreparedStatement statement =
+                connection.prepareStatement(String.format(PLACED, source) + order)) {
+              statement.setInt(1, conversation.rootCount());
+              statement.setArray(2, connection.createArrayOf("text", ranges.toArray()));
+              statement.setArray(3, connection.createArrayOf("int4", froms.toArray()));
+              statement.setArray(4, connection.createArrayOf("int4", tos.toArray()));
+              return Optional.of(page.toPage(placedRows(statement)));
+            }
+          }
+          // A long page: the conversation's counts in one index range, joined here, rather than
+          // two index probes per message.
+          java.util.Map<String, Integer> children = fanout(connection, conversation.id());
+          List<Message.Placed> placed = new ArrayList<>();
+          try (PreparedStatement statement =
+              connection.prepareStatement("SELECT " + COLUMNS + " FROM " + source + order)) {
+            statement.setArray(1, connection.createArrayOf("text", ranges.toArray()));
+            statement.setArray(2, connection.createArrayOf("int4", froms.toArray()));
+            statement.setArray(3, connection.createArrayOf("int4", tos.toArray()));
+            statement.setFetchSize(2_000);
+            try (ResultSet result = statement.executeQuery()) {
+              while (result.next()) {
+                Message m = message(result);
+                int siblings =
+                    m.parentId() == null
+                        ? conversation.rootCount()
+                        : children.getOrDefault(m.parentId(), 0);
+                placed.add(new Message.Placed(m, siblings, children.getOrDefault(m.id(), 0)));
+              }
+            }
+          }
+          return Optional.of(page.toPage(placed));
         });
   }
 
@@ -310,6 +364,24 @@ public class JdbcMessageRepository {
         });
   }
 
+  /** How many children each message of the conversation has (those with none are absent). */
+  private static java.util.Map<String, Integer> fanout(Connection connection, String conversationId)
+      throws SQLException {
+    java.util.Map<String, Integer> children = new java.util.HashMap<>();
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT message_id, children FROM message_fanout WHERE conversation_id = ?")) {
+      statement.setString(1, conversationId);
+      statement.setFetchSize(5_000);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          children.put(rows.getString(1), rows.getInt(2));
+        }
+      }
+    }
+    return children;
+  }
+
   /** The error for a cursor that names no message where the list can use it. */
   @FunctionalInterface
   public interface CursorError {
@@ -410,12 +482,14 @@ public class JdbcMessageRepository {
     }
   }
 
-  private static void countChild(Connection connection, String parentId) throws SQLException {
+  private static void countChild(Connection connection, String conversationId, String parentId)
+      throws SQLException {
     try (PreparedStatement statement =
         connection.prepareStatement(
-            "INSERT INTO message_fanout (message_id, children) VALUES (?, 1)"
+            "INSERT INTO message_fanout (message_id, conversation_id, children) VALUES (?, ?, 1)"
                 + " ON CONFLICT (message_id) DO UPDATE SET children = message_fanout.children + 1")) {
       statement.setString(1, parentId);
+      statement.setString(2, conversationId);
       statement.executeUpdate();
     }
   }
@@ -523,26 +597,14 @@ public class JdbcMessageRepository {
   }
 
   private static Message withHash(Message m, String hash) {
-    return new Message(
-        m.seq(),
-        m.id(),
-        m.conversationId(),
-        m.parentId(),
-        m.segmentId(),
-        m.depth(),
-        m.siblingIndex(),
-        m.role(),
-        m.parts(),
-        m.modelId(),
-        m.status(),
-        m.error(),
-        m.usage(),
-        m.createdAt(),
-        m.createdBy(),
-        hash);
+    return placedAt(m, m.seq(), hash);
   }
 
   private static Message withSeq(Message m, long seq) {
+    return placedAt(m, seq, m.hash());
+  }
+
+  private static Message placedAt(Message m, long seq, String hash) {
     return new Message(
         seq,
         m.id(),
@@ -559,7 +621,7 @@ public class JdbcMessageRepository {
         m.usage(),
         m.createdAt(),
         m.createdBy(),
-        m.hash());
+        hash);
   }
 
   /** Runs on the connection of the current transaction (Hibernate's). */
