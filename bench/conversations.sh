@@ -152,7 +152,7 @@ results="$WORK/results"
 load "$WHOLE" "$KEY" 1 "$SECONDS_EACH" "API whole branch (10,000)" | tee -a "$results"
 load "$PAGE" "$KEY" 1 "$SECONDS_EACH" "API page of 100 from the leaf" | tee -a "$results"
 pgb 1 "$SECONDS_EACH" "$WORK/cte.sql" "SQL recursive CTE (baseline)" | tee -a "$results"
-pgb 1 "$SECONDS_EACH" "$WORK/segments.sql" "SQL segment query (the service's)" | tee -a "$results"
+pgb 1 "$SECONDS_EACH" "$WORK/segments.sql" "SQL segments, counts joined per row" | tee -a "$results"
 java -Dbody="$BODY" -Dpaths="$PATHS" "$ROOT/bench/HttpLoad.java" localhost "$PORT" x "$KEY" 8 "$SECONDS_EACH" "API appends (run: false)" | tee -a "$results"
 pgb 8 "$SECONDS_EACH" "$WORK/append.sql" "pgbench append transaction" | tee -a "$results"
 awk '
