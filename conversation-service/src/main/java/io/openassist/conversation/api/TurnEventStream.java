@@ -7,7 +7,6 @@ import io.openassist.conversation.application.MessageService.Posted;
 import io.openassist.conversation.application.TurnFailedException;
 import io.openassist.conversation.domain.Message;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -87,19 +86,8 @@ final class TurnEventStream implements StreamingOutput {
 
           @Override
           public void failed(TurnFailedException failure) {
-            JsonObjectBuilder problem =
-                Jsonp.objectBuilder()
-                    .add("type", io.openassist.common.error.Problem.typeFor(failure.code()))
-                    .add("title", failure.title())
-                    .add("status", failure.status())
-                    .add("detail", failure.getMessage())
-                    .add("code", failure.code())
-                    .add("request_id", requestId);
-            if (failure.userMessageId() != null) {
-              problem.add("user_message_id", failure.userMessageId());
-            }
-            problem.add("assistant_message_id", failure.failedMessageId());
-            quietly(out, "turn.failed", problem.build().toString());
+            quietly(
+                out, "turn.failed", TurnFailedExceptionMapper.body(failure, requestId).toString());
           }
         });
   }

@@ -5,6 +5,7 @@ import io.openassist.common.error.ProblemResponses;
 import io.openassist.common.web.json.Jsonp;
 import io.openassist.conversation.application.TurnFailedException;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -24,18 +25,28 @@ public class TurnFailedExceptionMapper implements ExceptionMapper<TurnFailedExce
   public Response toResponse(TurnFailedException e) {
     Response response = problems.of(e);
     Problem problem = (Problem) response.getEntity();
+    return Response.fromResponse(response)
+        .entity(body(e, problem.requestId()))
+        .type(Problem.MEDIA_TYPE)
+        .build();
+  }
+
+  /**
+   * The failed turn's problem body with its two extension members; the JSON answer and a streamed
+   * turn's {@code turn.failed} event both carry it.
+   */
+  static JsonObject body(TurnFailedException e, String requestId) {
     JsonObjectBuilder body =
         Jsonp.objectBuilder()
-            .add("type", problem.type())
-            .add("title", problem.title())
-            .add("status", problem.status())
-            .add("detail", problem.detail())
-            .add("code", problem.code())
-            .add("request_id", problem.requestId());
+            .add("type", Problem.typeFor(e.code()))
+            .add("title", e.title())
+            .add("status", e.status())
+            .add("detail", e.getMessage())
+            .add("code", e.code())
+            .add("request_id", requestId);
     if (e.userMessageId() != null) {
       body.add("user_message_id", e.userMessageId());
     }
-    body.add("assistant_message_id", e.failedMessageId());
-    return Response.fromResponse(response).entity(body.build()).type(Problem.MEDIA_TYPE).build();
+    return body.add("assistant_message_id", e.failedMessageId()).build();
   }
 }
