@@ -131,10 +131,11 @@ public sealed interface MessagePart {
       errors.add(new FieldError(field, "must be an array of parts"));
       return parts;
     }
-    if ((array.isEmpty() && !stored) || array.size() > MAX_PARTS) {
+    if (!stored && (array.isEmpty() || array.size() > MAX_PARTS)) {
       errors.add(new FieldError(field, "must have 1 to " + MAX_PARTS + " parts"));
     }
-    for (int i = 0; i < array.size() && i < MAX_PARTS; i++) {
+    int count = stored ? array.size() : Math.min(array.size(), MAX_PARTS);
+    for (int i = 0; i < count; i++) {
       MessagePart part = parsePart(array.get(i), field + "[" + i + "]", errors, stored);
       if (part != null) {
         parts.add(part);
@@ -143,7 +144,11 @@ public sealed interface MessagePart {
     return parts;
   }
 
-  /** Stored parts, already checked when they were written. */
+  /**
+   * Stored parts, read back by shape only: the client's rules (lengths, names, non-empty ids) were
+   * checked when a client wrote them, and a model's reply is stored as the model gave it, so
+   * reading must not refuse what writing accepted.
+   */
   static List<MessagePart> fromStored(JsonArray array) {
     List<FieldError> errors = new ArrayList<>();
     List<MessagePart> parts = parse(array, "parts", errors, true);
@@ -159,7 +164,7 @@ public sealed interface MessagePart {
       errors.add(new FieldError(field, "must be a part object"));
       return null;
     }
-    String type = string(part, "type", field, errors, 32, true);
+    String type = string(part, "type", field, errors, 32, true, false);
     if (type == null) {
       return null;
     }
@@ -170,13 +175,15 @@ public sealed interface MessagePart {
           case "reasoning" -> new Reasoning(text(part, field, errors, stored));
           case "tool_call" ->
               new ToolCall(
-                  string(part, "id", field, errors, MAX_ID, true),
-                  name(part, field, errors),
-                  orEmpty(string(part, "arguments", field, errors, MAX_TEXT, false)));
+                  string(part, "id", field, errors, MAX_ID, true, stored),
+                  stored
+                      ? string(part, "name", field, errors, MAX_NAME, true, true)
+                      : name(part, field, errors),
+                  orEmpty(string(part, "arguments", field, errors, MAX_TEXT, false, stored)));
           case "tool_result" ->
               new ToolResult(
-                  string(part, "tool_call_id", field, errors, MAX_ID, true),
-                  string(part, "text", field, errors, MAX_TEXT, true));
+                  string(part, "tool_call_id", field, errors, MAX_ID, true, stored),
+                  string(part, "text", field, errors, MAX_TEXT, true, stored));
           default -> {
             errors.add(
                 new FieldError(
@@ -202,7 +209,7 @@ public sealed interface MessagePart {
   }
 
   private static String name(JsonObject part, String field, List<FieldError> errors) {
-    String name = string(part, "name", field, errors, MAX_NAME, true);
+    String name = string(part, "name", field, errors, MAX_NAME, true, false);
     if (name != null && !name.matches("[a-zA-Z0-9_-]{1,64}")) {
       errors.add(
           new FieldError(
@@ -217,7 +224,8 @@ public sealed interface MessagePart {
       String field,
       List<FieldError> errors,
       int maxLength,
-      boolean required) {
+      boolean required,
+      boolean stored) {
     JsonValue value = part.get(member);
     if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
       if (required) {
@@ -230,6 +238,9 @@ public sealed interface MessagePart {
       return null;
     }
     String text = string.getString();
+    if (stored) {
+      return text;
+    }
     if (text.length() > maxLength) {
       errors.add(
           new FieldError(field + "." + member, "must be at most " + maxLength + " characters"));
@@ -245,7 +256,7 @@ public sealed interface MessagePart {
   /** A part's text: never empty as sent by a client; a model's reply may be empty. */
   private static String text(
       JsonObject part, String field, List<FieldError> errors, boolean stored) {
-    String text = string(part, "text", field, errors, stored ? Integer.MAX_VALUE : MAX_TEXT, true);
+    String text = string(part, "text", field, errors, MAX_TEXT, true, stored);
     if (text != null && text.isEmpty() && !stored) {
       errors.add(new FieldError(field + ".text", "must not be empty"));
     }

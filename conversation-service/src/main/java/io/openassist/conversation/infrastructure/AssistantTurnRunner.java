@@ -5,6 +5,7 @@ import io.openassist.assistant.client.AssistantRuns;
 import io.openassist.assistant.client.RunCall;
 import io.openassist.assistant.client.RunFailedException;
 import io.openassist.assistant.client.RunReply;
+import io.openassist.common.text.StorableText;
 import io.openassist.common.web.json.Jsonp;
 import io.openassist.conversation.domain.Message;
 import io.openassist.conversation.domain.MessagePart;
@@ -41,8 +42,7 @@ public class AssistantTurnRunner {
       String conversationId,
       List<Message> branch,
       String modelId) {
-    RunReply reply = runs.run(credential, assistantId, call(conversationId, branch, modelId));
-    return new TurnReply(parts(reply), reply.model(), reply.usage());
+    return reply(runs.run(credential, assistantId, call(conversationId, branch, modelId)));
   }
 
   /**
@@ -63,7 +63,9 @@ public class AssistantTurnRunner {
       while ((event = stream.next()) != null) {
         switch (event.name()) {
           case "run.delta" -> {
-            JsonObject delta = event.json().getJsonObject("delta");
+            if (!(event.json().get("delta") instanceof JsonObject delta)) {
+              continue; // a delta without a piece: nothing to pass on
+            }
             try {
               onDelta.accept(delta);
             } catch (RuntimeException callerGone) {
@@ -75,8 +77,7 @@ public class AssistantTurnRunner {
             }
           }
           case "run.completed" -> {
-            RunReply reply = event.reply();
-            return new TurnReply(parts(reply), reply.model(), reply.usage());
+            return reply(event.reply());
           }
           case "run.failed" -> throw event.failure();
           default -> {
@@ -144,6 +145,11 @@ public class AssistantTurnRunner {
     return chat;
   }
 
+  /** The reply as stored: what the model said, made storable (see {@link StorableText}). */
+  private static TurnReply reply(RunReply reply) {
+    return new TurnReply(parts(reply), StorableText.clean(reply.model()), reply.usage());
+  }
+
   private static List<MessagePart> parts(RunReply reply) {
     List<MessagePart> parts = new ArrayList<>();
     if (reply.messages() != null) {
@@ -153,26 +159,26 @@ public class AssistantTurnRunner {
         }
         if (m.get("reasoning") instanceof JsonString reasoning
             && !reasoning.getString().isEmpty()) {
-          parts.add(new MessagePart.Reasoning(reasoning.getString()));
+          parts.add(new MessagePart.Reasoning(StorableText.clean(reasoning.getString())));
         }
         if (m.get("content") instanceof JsonString content && !content.getString().isEmpty()) {
-          parts.add(new MessagePart.Text(content.getString()));
+          parts.add(new MessagePart.Text(StorableText.clean(content.getString())));
         }
         if (m.get("tool_calls") instanceof jakarta.json.JsonArray toolCalls) {
           for (JsonValue c : toolCalls) {
             if (c instanceof JsonObject call && call.get("function") instanceof JsonObject f) {
               parts.add(
                   new MessagePart.ToolCall(
-                      call.getString("id", ""),
-                      f.getString("name", ""),
-                      f.getString("arguments", "")));
+                      StorableText.clean(call.getString("id", "")),
+                      StorableText.clean(f.getString("name", "")),
+                      StorableText.clean(f.getString("arguments", ""))));
             }
           }
         }
       }
     }
     if (parts.isEmpty()) {
-      parts.add(new MessagePart.Text(reply.text() == null ? "" : reply.text()));
+      parts.add(new MessagePart.Text(reply.text() == null ? "" : StorableText.clean(reply.text())));
     }
     return parts;
   }
