@@ -18,15 +18,24 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Streamed runs on assistant-service ({@code stream: true}, server-sent events), for turns whose
  * caller wants the reply as it is written. Uses {@code java.net.http.HttpClient} rather than the
  * Rest Client: closing the stream must abort the call (and so the vendor's), not read it to its
- * end. The run's own timeouts are assistant-service's.
+ * end. The run's own timeouts are assistant-service's; a stream that sends nothing for {@code
+ * openassist.services.assistant-run-timeout-ms} (5 minutes) is cut off and the run fails with
+ * {@code assistant_service_timeout}, as the JSON call's read timeout does. What assistant-service
+ * sends that cannot be read fails the run ({@code assistant_service_stream_broken}) rather than
+ * escaping as an error of ours.
  */
 @ApplicationScoped
 public class AssistantRunStreams {
@@ -43,7 +52,20 @@ public class AssistantRunStreams {
       defaultValue = "http://localhost:9081")
   String baseUrl;
 
+  @Inject
+  @ConfigProperty(name = "openassist.services.assistant-run-timeout-ms", defaultValue = "300000")
+  long idleTimeoutMillis;
+
   @Inject RequestCorrelation correlation;
+
+  /** Cuts off streams that went quiet; one daemon thread for all of them. */
+  private static final ScheduledExecutorService WATCHDOG =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "assistant-run-stream-watchdog");
+            t.setDaemon(true);
+            return t;
+          });
 
   /** One event of the run's stream: its name ({@code run.delta}, ...) and its JSON data. */
   public record Event(String name, String data) {
@@ -51,12 +73,26 @@ public class AssistantRunStreams {
     public JsonObject json() {
       try (JsonReader reader = Jsonp.reader(new StringReader(data))) {
         return reader.readObject();
+      } catch (RuntimeException e) {
+        throw unreadable();
       }
     }
 
     /** The run object of {@code run.completed}. */
     public RunReply reply() {
-      return JsonbConfiguration.JSONB.fromJson(data, RunReply.class);
+      try {
+        return JsonbConfiguration.JSONB.fromJson(data, RunReply.class);
+      } catch (RuntimeException e) {
+        throw unreadable();
+      }
+    }
+
+    private RunFailedException unreadable() {
+      return RunFailedException.of(
+          502,
+          "assistant_service_stream_broken",
+          "assistant-service sent a " + name + " event that could not be read",
+          null);
     }
 
     /** The problem of {@code run.failed}, as a failure. */
@@ -75,14 +111,48 @@ public class AssistantRunStreams {
 
     private final InputStream body;
     private final BufferedReader lines;
+    private final long idleTimeoutMillis;
+    private volatile boolean timedOut;
 
-    RunStream(InputStream body) {
+    RunStream(InputStream body, long idleTimeoutMillis) {
       this.body = body;
       this.lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+      this.idleTimeoutMillis = idleTimeoutMillis;
     }
 
-    /** The next event, or null when the stream ended. */
+    /**
+     * The next event, or null when the stream ended; a {@link RunFailedException} ({@code
+     * assistant_service_timeout}, 504) when nothing arrived for the idle timeout.
+     */
     public Event next() throws IOException {
+      ScheduledFuture<?> cutOff =
+          WATCHDOG.schedule(this::cutOff, idleTimeoutMillis, TimeUnit.MILLISECONDS);
+      try {
+        return read();
+      } catch (IOException e) {
+        if (timedOut) {
+          throw RunFailedException.of(
+              504,
+              "assistant_service_timeout",
+              "assistant-service sent nothing for " + idleTimeoutMillis + " ms",
+              null);
+        }
+        throw e;
+      } finally {
+        cutOff.cancel(false);
+      }
+    }
+
+    private void cutOff() {
+      timedOut = true;
+      try {
+        body.close();
+      } catch (IOException ignored) {
+        // closing is all we can do
+      }
+    }
+
+    private Event read() throws IOException {
       String name = "message";
       StringBuilder data = null;
       String line;
@@ -100,6 +170,9 @@ public class AssistantRunStreams {
           data = data == null ? new StringBuilder(piece) : data.append('\n').append(piece);
         }
         // comments (":") and other fields are ignored, as SSE says
+      }
+      if (timedOut) {
+        throw new IOException("cut off");
       }
       return null;
     }
@@ -120,6 +193,7 @@ public class AssistantRunStreams {
             .header("Authorization", "Bearer " + credential)
             .header("Content-Type", "application/json")
             .header("Accept", "text/event-stream")
+            .timeout(Duration.ofMillis(idleTimeoutMillis))
             .POST(
                 HttpRequest.BodyPublishers.ofString(
                     JsonbConfiguration.JSONB.toJson(call.streamed())));
@@ -131,6 +205,12 @@ public class AssistantRunStreams {
     HttpResponse<InputStream> response;
     try {
       response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (HttpTimeoutException e) {
+      throw RunFailedException.of(
+          504,
+          "assistant_service_timeout",
+          "assistant-service did not answer within " + idleTimeoutMillis + " ms",
+          null);
     } catch (IOException e) {
       throw RunFailedException.of(
           0, "assistant_service_unreachable", "assistant-service could not be reached", null);
@@ -156,6 +236,6 @@ public class AssistantRunStreams {
         throw RunFailedException.of(response.statusCode(), "run_failed", "The run failed", null);
       }
     }
-    return new RunStream(response.body());
+    return new RunStream(response.body(), idleTimeoutMillis);
   }
 }
