@@ -231,8 +231,10 @@ class ConversationApiIT {
           .append("\"}]}");
     }
     tree.append("]}");
-    assertEquals(
-        201, member.post("/v1/conversations/" + id + "/messages:import", tree.toString()).status());
+    ApiResponse imported =
+        member.post("/v1/conversations/" + id + "/messages:import", tree.toString());
+    assertEquals(201, imported.status(), imported::toString);
+    String m249 = imported.json().getJsonObject("ids").getString("m249");
     // a fork in the middle, so that the branch spans two segments
     JsonObject all = member.get("/v1/conversations/" + id + "/messages?view=tree&limit=100").json();
     String m99 = all.getJsonArray("data").getJsonObject(99).getString("id");
@@ -284,6 +286,41 @@ class ConversationApiIT {
             .getJsonObject(0)
             .getString("text"));
     assertEquals(2, fromLeaf.getJsonArray("data").getJsonObject(1).getInt("children_count"));
+
+    // Long pages (over 200) take their counts apart from the rows: from the whole conversation's
+    // counts while the page is much of it, else the page's own; the same counts either way.
+    assertLongPageCounts(id, m249);
+    StringBuilder other = new StringBuilder("{\"messages\": [");
+    for (int i = 0; i < 700; i++) {
+      other
+          .append(i == 0 ? "" : ",")
+          .append("{\"id\": \"o")
+          .append(i)
+          .append(i == 0 ? "\"" : "\", \"parent_id\": \"o" + (i - 1) + "\"")
+          .append(", \"role\": \"user\", \"parts\": [{\"type\": \"text\", \"text\": \"o\"}]}");
+    }
+    other.append("]}");
+    assertEquals(
+        201,
+        member.post("/v1/conversations/" + id + "/messages:import", other.toString()).status());
+    assertLongPageCounts(id, m249);
+  }
+
+  private void assertLongPageCounts(String id, String leaf) {
+    JsonArray page =
+        member
+            .get("/v1/conversations/" + id + "/messages?order=desc&limit=201&leaf=" + leaf)
+            .json()
+            .getJsonArray("data");
+    assertEquals(201, page.size());
+    assertEquals(0, page.getJsonObject(0).getInt("children_count"));
+    JsonObject n100 = page.getJsonObject(149);
+    assertEquals("n100", n100.getJsonArray("parts").getJsonObject(0).getString("text"));
+    assertEquals(2, n100.getInt("sibling_count"));
+    assertEquals(0, n100.getInt("sibling_index"));
+    JsonObject n99 = page.getJsonObject(150);
+    assertEquals(2, n99.getInt("children_count"));
+    assertEquals(1, n99.getInt("sibling_count"));
   }
 
   @Test
@@ -311,6 +348,48 @@ class ConversationApiIT {
             "key-1",
             "{\"assistant_id\": \"" + fx.assistantId + "\"}");
     assertEquals(201, admins.status(), admins::toString);
+  }
+
+  @Test
+  void aFailedTurnIsReplayedNotRunAgain() {
+    // The user message is committed before the run: a repeat after any failure must not add it
+    // a second time, whatever the status (a 5xx included).
+    String id = fx.conversation(member);
+    String path = "/v1/conversations/" + id + "/messages";
+    fx.fail(500);
+    ApiResponse first = send(path, "failing", text("Fails"));
+    assertTrue(first.status() >= 500, first::toString);
+    fx.answer("Would work now");
+    ApiResponse again = send(path, "failing", text("Fails"));
+    assertEquals(first.status(), again.status(), again::toString);
+    assertEquals(first.json(), again.json());
+    assertEquals("true", again.header("Idempotent-Replayed"));
+    assertEquals(0, fx.vendor.getAllServeEvents().size());
+    assertEquals(
+        2,
+        TestDatabase.count(
+            "SELECT count(*) FROM conversation.message WHERE conversation_id = ?", id));
+  }
+
+  @Test
+  void aStreamedTurnIsReplayedAsTheStreamThatWasSent() {
+    String id = fx.conversation(member);
+    String path = "/v1/conversations/" + id + "/messages";
+    fx.answerStreamed("Once", " only");
+    String body = "{\"stream\": true, " + text("Stream once").substring(1);
+    ApiResponse first = send(path, "streamed", body);
+    assertEquals(200, first.status(), first::toString);
+    assertTrue(first.body().contains("event: turn.completed"), first::toString);
+    ApiResponse again = send(path, "streamed", body);
+    assertEquals(200, again.status(), again::toString);
+    assertEquals(first.body(), again.body());
+    assertTrue(again.contentType().startsWith("text/event-stream"), again::toString);
+    assertEquals("true", again.header("Idempotent-Replayed"));
+    assertEquals(1, fx.vendor.getAllServeEvents().size());
+    assertEquals(
+        2,
+        TestDatabase.count(
+            "SELECT count(*) FROM conversation.message WHERE conversation_id = ?", id));
   }
 
   @Test

@@ -120,6 +120,26 @@ class ConversationAuditIT {
   }
 
   @Test
+  void theOrganisationsExportHoldsEveryConversationAcrossBatchesOnce() {
+    // More conversations than one batch of the export (100) holds, each exported exactly once.
+    for (int i = 0; i < 230; i++) {
+      fx.conversation(member);
+    }
+    ApiResponse all = fx.admin().get("/v1/conversations/export");
+    assertEquals(200, all.status(), all::toString);
+    List<JsonObject> lines =
+        all.body().lines().map(l -> Json.createReader(new StringReader(l)).readObject()).toList();
+    List<String> conversations =
+        lines.stream()
+            .filter(l -> l.getString("object").equals("conversation"))
+            .map(l -> l.getString("id"))
+            .toList();
+    assertEquals(231, conversations.size());
+    assertEquals(231, new java.util.HashSet<>(conversations).size());
+    assertEquals(231 + 4, lines.size());
+  }
+
+  @Test
   void searchFindsMessagesTheCallerMayReadWithASnippet() {
     ApiResponse found = member.get("/v1/conversations/search?q=penguins");
     assertEquals(200, found.status(), found::toString);

@@ -83,6 +83,29 @@ final class ConversationFixture {
                     .withBody(VendorStub.openAiAnswer(text))));
   }
 
+  /** The stub answers every chat completion as a stream of these pieces, then usage (7 tokens). */
+  void answerStreamed(String... pieces) {
+    String chunk =
+        "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"model\":\"gpt-4o\","
+            + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"%s\"},\"finish_reason\":null}]}\n\n";
+    StringBuilder body = new StringBuilder();
+    for (String piece : pieces) {
+      body.append(chunk.formatted(piece));
+    }
+    body.append(
+            "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"model\":\"gpt-4o\","
+                + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}],"
+                + "\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":2,\"total_tokens\":7}}\n\n")
+        .append("data: [DONE]\n\n");
+    vendor.resetAll();
+    vendor.stubFor(
+        post(urlEqualTo("/openai/v1/chat/completions"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "text/event-stream")
+                    .withBody(body.toString())));
+  }
+
   /** The stub fails every chat completion with this status. */
   void fail(int status) {
     vendor.resetAll();

@@ -219,6 +219,45 @@ class ConversationTurnsIT {
   }
 
   @Test
+  void aReplyIsStoredAsTheModelGaveItAndTheConversationStaysReadable() {
+    // A NUL (which PostgreSQL cannot store) and a tool call no client could have sent: a name
+    // outside the client rules and an empty id. Both must be stored and read back, turn after turn.
+    fx.vendor.resetAll();
+    fx.vendor.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(
+                    "/openai/v1/chat/completions"))
+            .willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        """
+                        {"id": "chatcmpl-2", "object": "chat.completion", "created": 1, "model": "gpt-4o",
+                         "choices": [{"index": 0, "finish_reason": "tool_calls", "message": {"role": "assistant",
+                           "content": "before\\u0000after",
+                           "tool_calls": [{"id": "", "type": "function",
+                             "function": {"name": "weather.lookup v2", "arguments": "{\\"city\\": \\"Porto\\"}"}}]}}],
+                         "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}
+                        """)));
+    ApiResponse turn = member.post(messages(), text("Weather?"));
+    assertEquals(201, turn.status(), turn::toString);
+    JsonArray parts = turn.json().getJsonObject("assistant_message").getJsonArray("parts");
+    assertEquals("before\uFFFDafter", parts.getJsonObject(0).getString("text"));
+    assertEquals("weather.lookup v2", parts.getJsonObject(1).getString("name"));
+    assertEquals("", parts.getJsonObject(1).getString("id"));
+
+    ApiResponse branch = member.get(messages());
+    assertEquals(200, branch.status(), branch::toString);
+    assertEquals(2, branch.json().getJsonArray("data").size());
+    assertEquals(200, member.get("/v1/conversations/" + conversation + "/verify").status());
+    fx.answer("Sunny");
+    String odd = turn.json().getJsonObject("assistant_message").getString("id");
+    ApiResponse again = member.post(messages() + "/" + odd + "/regenerate", "{}");
+    assertEquals(201, again.status(), again::toString);
+    assertEquals(200, member.get(messages() + "/" + odd).status());
+  }
+
+  @Test
   void appendingWithoutARunStoresAnyRoleAndCallsNoVendor() {
     ApiResponse system =
         member.post(
@@ -247,7 +286,30 @@ class ConversationTurnsIT {
           () -> statement.executeUpdate("UPDATE conversation.message SET role = 'system'"));
       assertThrows(
           SQLException.class, () -> statement.executeUpdate("DELETE FROM conversation.message"));
+      // Nor erase messages with their conversation (the cascade runs as the owner), even when the
+      // session claims to be maintenance, nor empty the tables beside them.
+      statement.execute("SELECT set_config('openassist.message_maintenance', 'on', false)");
+      assertThrows(
+          SQLException.class,
+          () -> statement.executeUpdate("DELETE FROM conversation.conversation"));
+      assertThrows(
+          SQLException.class,
+          () -> statement.executeUpdate("TRUNCATE conversation.conversation CASCADE"));
+      assertThrows(
+          SQLException.class,
+          () -> statement.executeUpdate("TRUNCATE conversation.message_fanout"));
+      assertThrows(
+          SQLException.class,
+          () -> statement.executeUpdate("DELETE FROM conversation.message_fanout"));
+      // Nor rewrite the schema's migration history.
+      assertThrows(
+          SQLException.class,
+          () -> statement.executeUpdate("DELETE FROM conversation.databasechangelog"));
     }
+    assertEquals(
+        2,
+        TestDatabase.count(
+            "SELECT count(*) FROM conversation.message WHERE conversation_id = ?", conversation));
     // Not even the owner, outside a maintenance session.
     assertThrows(
         IllegalStateException.class,
@@ -272,12 +334,26 @@ class ConversationTurnsIT {
 
   @Test
   void anAdminReadsAMembersConversationButDoesNotWriteToIt() {
-    member.post(messages(), text("Mine"));
+    String reply =
+        member
+            .post(messages(), text("Mine"))
+            .json()
+            .getJsonObject("assistant_message")
+            .getString("id");
+    fx.answer("Not for the admin");
     HttpApi admin = fx.admin();
     assertEquals(200, admin.get("/v1/conversations/" + conversation).status());
     assertEquals(2, admin.get(messages()).json().getJsonArray("data").size());
     ApiResponse write = admin.post(messages(), text("Theirs"));
     assertEquals(403, write.status(), write::toString);
+    // Refused before anything runs: no vendor call, no message.
+    ApiResponse regenerate = admin.post(messages() + "/" + reply + "/regenerate", "{}");
+    assertEquals(403, regenerate.status(), regenerate::toString);
+    assertEquals(0, fx.vendor.getAllServeEvents().size());
+    assertEquals(
+        2,
+        TestDatabase.count(
+            "SELECT count(*) FROM conversation.message WHERE conversation_id = ?", conversation));
   }
 
   @Test
@@ -316,25 +392,7 @@ class ConversationTurnsIT {
 
   @Test
   void aStreamedTurnSendsDeltasThenBothStoredMessages() throws Exception {
-    String chunk =
-        "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"model\":\"gpt-4o\","
-            + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"%s\"},\"finish_reason\":null}]}\n\n";
-    String body =
-        chunk.formatted("Hel")
-            + chunk.formatted("lo")
-            + "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"model\":\"gpt-4o\","
-            + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}],"
-            + "\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":2,\"total_tokens\":7}}\n\n"
-            + "data: [DONE]\n\n";
-    fx.vendor.resetAll();
-    fx.vendor.stubFor(
-        com.github.tomakehurst.wiremock.client.WireMock.post(
-                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(
-                    "/openai/v1/chat/completions"))
-            .willReturn(
-                com.github.tomakehurst.wiremock.client.WireMock.aResponse()
-                    .withHeader("Content-Type", "text/event-stream")
-                    .withBody(body)));
+    fx.answerStreamed("Hel", "lo");
     java.net.http.HttpResponse<String> response =
         java.net.http.HttpClient.newHttpClient()
             .send(

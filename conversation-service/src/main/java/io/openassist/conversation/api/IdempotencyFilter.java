@@ -1,14 +1,17 @@
 package io.openassist.conversation.api;
 
 import io.openassist.common.error.InvalidRequestException;
+import io.openassist.common.error.Problem;
 import io.openassist.common.error.Problem.FieldError;
 import io.openassist.common.error.ProblemResponses;
 import io.openassist.common.security.Caller;
 import io.openassist.common.security.CallerContext;
+import io.openassist.common.web.json.Jsonp;
 import io.openassist.conversation.infrastructure.JdbcIdempotencyKeys;
 import io.openassist.conversation.infrastructure.JdbcIdempotencyKeys.Claim;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -35,8 +38,12 @@ import java.util.regex.Pattern;
  * request with a key runs and its answer is kept ({@link JdbcIdempotencyKeys#KEPT}); a repeat with
  * the same key and the same request (method, path, body) gets that answer again, marked {@code
  * Idempotent-Replayed: true}; the same key with another request is a 422; a repeat while the first
- * is still running is a 409. Keys belong to one caller of one organisation. An answer of 500 or 503
- * (nothing known to be done) frees the key instead of being kept.
+ * is still running is a 409. Keys belong to one caller of one organisation. Every answer is kept,
+ * errors included (as Stripe does): a 5xx may come after a write committed — a turn's user message
+ * is stored before its run — so a repeat must not run again. The answer is recorded before its
+ * first byte is sent, so a client that lost the connection and retries at once gets the replay, not
+ * a 409; a streamed answer (server-sent events) is recorded as it was sent, when it ends, however
+ * it ends.
  */
 @Provider
 @Priority(Priorities.USER)
@@ -111,10 +118,7 @@ public class IdempotencyFilter
     }
     int status = response.getStatus();
     request.setProperty(STATUS, status);
-    if (status == 500 || status == 503) {
-      keys.release(c.organizationId(), c.callerId(), c.key());
-      request.removeProperty(CLAIM);
-    } else if (!response.hasEntity()) {
+    if (!response.hasEntity()) {
       keys.complete(c.organizationId(), c.callerId(), c.key(), status, null, null);
       request.removeProperty(CLAIM);
     }
@@ -127,20 +131,56 @@ public class IdempotencyFilter
       context.proceed();
       return;
     }
+    MediaType type = context.getMediaType();
+    String contentType = type == null ? null : type.toString();
+    int status = context.getProperty(STATUS) instanceof Integer s ? s : 200;
+    if (type != null && type.isCompatible(MediaType.SERVER_SENT_EVENTS_TYPE)) {
+      recordWhileStreaming(context, c, status, contentType);
+      return;
+    }
+    OutputStream original = context.getOutputStream();
+    ByteArrayOutputStream answer = new ByteArrayOutputStream();
+    context.setOutputStream(answer);
+    try {
+      context.proceed();
+    } catch (IOException | RuntimeException e) {
+      keys.complete(
+          c.organizationId(),
+          c.callerId(),
+          c.key(),
+          500,
+          Problem.MEDIA_TYPE,
+          lostAnswer().toString());
+      throw e;
+    }
+    keys.complete(
+        c.organizationId(),
+        c.callerId(),
+        c.key(),
+        status,
+        contentType,
+        answer.toString(StandardCharsets.UTF_8));
+    answer.writeTo(original);
+  }
+
+  /** A stream is sent as it is made, and recorded when it ends, complete or cut off. */
+  private void recordWhileStreaming(
+      WriterInterceptorContext context, Claimed c, int status, String contentType)
+      throws IOException {
     OutputStream original = context.getOutputStream();
     ByteArrayOutputStream copy = new ByteArrayOutputStream();
     context.setOutputStream(
         new OutputStream() {
           @Override
           public void write(int b) throws IOException {
-            original.write(b);
             copy.write(b);
+            original.write(b);
           }
 
           @Override
           public void write(byte[] b, int off, int len) throws IOException {
-            original.write(b, off, len);
             copy.write(b, off, len);
+            original.write(b, off, len);
           }
 
           @Override
@@ -148,16 +188,32 @@ public class IdempotencyFilter
             original.flush();
           }
         });
-    context.proceed();
-    MediaType type = context.getMediaType();
-    Object status = context.getProperty(STATUS);
-    keys.complete(
-        c.organizationId(),
-        c.callerId(),
-        c.key(),
-        status instanceof Integer s ? s : 200,
-        type == null ? null : type.toString(),
-        copy.toString(StandardCharsets.UTF_8));
+    try {
+      context.proceed();
+    } finally {
+      keys.complete(
+          c.organizationId(),
+          c.callerId(),
+          c.key(),
+          status,
+          contentType,
+          copy.toString(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** What a repeat gets when the first answer could not be made: the outcome is not known. */
+  private JsonObject lostAnswer() {
+    return Jsonp.objectBuilder()
+        .add("type", Problem.typeFor("idempotent_answer_lost"))
+        .add("title", "Answer lost")
+        .add("status", 500)
+        .add(
+            "detail",
+            "The first request with this Idempotency-Key ran but its answer could not be written;"
+                + " read the resource to see what it stored")
+        .add("code", "idempotent_answer_lost")
+        .add("request_id", problems.requestId())
+        .build();
   }
 
   static final String STATUS = IdempotencyFilter.class.getName() + ".status";

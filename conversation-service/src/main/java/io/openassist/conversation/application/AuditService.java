@@ -10,7 +10,6 @@ import io.openassist.conversation.domain.MessageHash;
 import io.openassist.conversation.domain.SearchHit;
 import io.openassist.conversation.domain.Verification;
 import io.openassist.conversation.infrastructure.JdbcMessageRepository;
-import io.openassist.conversation.infrastructure.JpaConversationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -20,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The audit use cases: verifying a conversation's hash chain, exporting a conversation (or, for
@@ -35,8 +33,8 @@ public class AuditService {
 
   @Inject CallerContext callers;
   @Inject ConversationAccess access;
-  @Inject JpaConversationRepository conversations;
   @Inject JdbcMessageRepository messages;
+  @Inject ExportBatches batches;
 
   /** One line of an export: a conversation, or one of its messages. */
   public sealed interface ExportItem {
@@ -76,20 +74,24 @@ public class AuditService {
   @Transactional
   public void export(String conversationId, Consumer<ExportItem> out) {
     Conversation conversation = access.readable(conversationId);
-    write(conversation, out);
+    write(messages, conversation, out);
   }
 
-  /** Every conversation of the organisation created in {@code [from, to)}, for admins. */
-  @Transactional
+  /**
+   * Every conversation of the organisation created in {@code [from, to)}, for admins: a batch of
+   * conversations per transaction (each read, written out and let go), so that an export of any
+   * size neither holds one transaction open for all of it nor keeps what it wrote in memory.
+   */
   public void exportAll(Instant from, Instant to, Consumer<ExportItem> out) {
     Caller admin = callers.requireAdmin("export every conversation");
-    try (Stream<Conversation> all =
-        conversations.createdBetween(admin.organizationId(), from, to)) {
-      all.forEach(c -> write(c, out));
-    }
+    Conversation last = null;
+    do {
+      last = batches.next(admin.organizationId(), from, to, last, out);
+    } while (last != null);
   }
 
-  private void write(Conversation conversation, Consumer<ExportItem> out) {
+  static void write(
+      JdbcMessageRepository messages, Conversation conversation, Consumer<ExportItem> out) {
     out.accept(new ExportItem.OfConversation(conversation));
     messages.forEach(conversation.id(), m -> out.accept(new ExportItem.OfMessage(m)));
   }

@@ -47,10 +47,24 @@ public class ConversationAccess {
             .filter(found -> !found.deleted())
             .orElseThrow(() -> new ResourceNotFoundException(KIND));
     requireVisible(caller, c);
+    requireAuthor(caller, c);
+    return c;
+  }
+
+  /**
+   * The conversation, not locked, if the caller may read it and add to it: for checks made before
+   * work that must not start for a caller who could not store its result (a run).
+   */
+  public Conversation addable(String id) {
+    Conversation c = readable(id);
+    requireAuthor(callers.caller(), c);
+    return c;
+  }
+
+  private static void requireAuthor(Caller caller, Conversation c) {
     if (!c.createdBy().equals(caller.userId())) {
       throw new ForbiddenException("Only the member who started a conversation adds to it");
     }
-    return c;
   }
 
   /** Whether the caller may read conversations with this assistant that they started. */

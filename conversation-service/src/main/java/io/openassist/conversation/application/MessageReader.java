@@ -8,6 +8,7 @@ import io.openassist.common.paging.PageRequest;
 import io.openassist.common.paging.SortOrder;
 import io.openassist.conversation.domain.Conversation;
 import io.openassist.conversation.domain.Message;
+import io.openassist.conversation.domain.MessageRole;
 import io.openassist.conversation.infrastructure.JdbcMessageRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,6 +41,38 @@ public class MessageReader {
     Conversation conversation = access.readable(conversationId);
     return new RunContext(
         conversation.assistantId(), leafId == null ? List.of() : wholeBranch(conversation, leafId));
+  }
+
+  /** The assistant of a conversation the caller may add to. */
+  @Transactional
+  public String assistantToAddTo(String conversationId) {
+    return access.addable(conversationId).assistantId();
+  }
+
+  /** What regenerating a reply needs: the reply, its parent, and the run of the branch to it. */
+  public record Regeneration(Message original, Message parent, RunContext context) {}
+
+  /**
+   * The assistant reply to regenerate, if the caller may add to its conversation (checked before
+   * anything runs): a 404 for a message that is not there, a 400 for one that is not a reply.
+   */
+  @Transactional
+  public Regeneration regeneration(String conversationId, String messageId) {
+    Conversation conversation = access.addable(conversationId);
+    Message original =
+        messages
+            .find(conversation, messageId)
+            .orElseThrow(() -> new ResourceNotFoundException(MessageWriter.MESSAGE))
+            .message();
+    if (original.role() != MessageRole.ASSISTANT || original.parentId() == null) {
+      throw new InvalidRequestException(
+          "not_an_assistant_reply", "Only an assistant's reply to a message can be regenerated");
+    }
+    List<Message> branch = wholeBranch(conversation, original.parentId());
+    return new Regeneration(
+        original,
+        branch.get(branch.size() - 1),
+        new RunContext(conversation.assistantId(), branch));
   }
 
   private List<Message> wholeBranch(Conversation conversation, String leafId) {

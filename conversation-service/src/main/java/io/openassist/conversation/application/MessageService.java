@@ -5,6 +5,7 @@ import io.openassist.assistant.client.RunFailedException;
 import io.openassist.common.error.InvalidRequestException;
 import io.openassist.common.error.Problem.FieldError;
 import io.openassist.common.security.CallerContext;
+import io.openassist.common.text.StorableText;
 import io.openassist.common.web.json.Jsonp;
 import io.openassist.conversation.domain.Message;
 import io.openassist.conversation.domain.MessageDraft;
@@ -27,7 +28,6 @@ import java.util.List;
 public class MessageService {
 
   @Inject CallerContext callers;
-  @Inject ConversationAccess access;
   @Inject MessageWriter writer;
   @Inject MessageReader reader;
   @Inject AssistantTurnRunner runner;
@@ -47,7 +47,12 @@ public class MessageService {
    */
   public Posted turn(String conversationId, NewMessage message) {
     Message stored = beginTurn(conversationId, message);
-    Message reply = runAndStore(conversationId, stored, message.modelId());
+    Message reply =
+        runAndStore(
+            conversationId,
+            reader.runContext(conversationId, stored.id()),
+            stored,
+            message.modelId());
     return reader.placed(conversationId, stored, reply);
   }
 
@@ -69,15 +74,11 @@ public class MessageService {
    * branch; it also retries a failed turn.
    */
   public Posted regenerate(String conversationId, String messageId, String modelId) {
-    Message original = reader.readable(conversationId, messageId).message();
-    if (original.role() != MessageRole.ASSISTANT || original.parentId() == null) {
-      throw new InvalidRequestException(
-          "not_an_assistant_reply", "Only an assistant's reply to a message can be regenerated");
-    }
-    Message parent = reader.readable(conversationId, original.parentId()).message();
-    checkModel(conversationId, modelId);
+    MessageReader.Regeneration regeneration = reader.regeneration(conversationId, messageId);
+    checkModel(regeneration.context().assistantId(), modelId);
+    Message parent = regeneration.parent();
     String model = modelId != null ? modelId : parent.modelId();
-    Message reply = runAndStore(conversationId, parent, model);
+    Message reply = runAndStore(conversationId, regeneration.context(), parent, model);
     return reader.placed(conversationId, reply, null);
   }
 
@@ -87,8 +88,8 @@ public class MessageService {
     int status = e.status() == 0 ? 502 : e.status();
     JsonObject error =
         Jsonp.objectBuilder()
-            .add("code", e.code())
-            .add("message", e.getMessage())
+            .add("code", StorableText.clean(e.code()))
+            .add("message", StorableText.clean(e.getMessage()))
             .add("status", status)
             .build();
     Message failed =
@@ -115,9 +116,8 @@ public class MessageService {
   }
 
   /** A model the assistant does not offer is refused before anything is stored. */
-  private void checkModel(String conversationId, String modelId) {
-    if (modelId != null
-        && !models.allows(reader.runContext(conversationId, null).assistantId(), modelId)) {
+  private void checkModel(String assistantId, String modelId) {
+    if (modelId != null && !models.allows(assistantId, modelId)) {
       throw new InvalidRequestException(
           "model_not_available",
           "Model '" + modelId + "' is not one of this assistant's available_models",
@@ -125,8 +125,8 @@ public class MessageService {
     }
   }
 
-  private Message runAndStore(String conversationId, Message last, String modelId) {
-    MessageReader.RunContext context = reader.runContext(conversationId, last.id());
+  private Message runAndStore(
+      String conversationId, MessageReader.RunContext context, Message last, String modelId) {
     String by = callers.caller().userId();
     try {
       TurnReply reply =
@@ -191,7 +191,9 @@ public class MessageService {
                   "message.role",
                   "must be user or tool for a turn; use \"run\": false for others")));
     }
-    checkModel(conversationId, message.modelId());
+    if (message.modelId() != null) {
+      checkModel(reader.assistantToAddTo(conversationId), message.modelId());
+    }
     String by = callers.caller().userId();
     return writer.append(
         conversationId,

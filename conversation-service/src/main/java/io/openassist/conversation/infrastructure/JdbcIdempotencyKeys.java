@@ -26,7 +26,7 @@ public class JdbcIdempotencyKeys {
 
   /** What a claim found. */
   public sealed interface Claim {
-    /** The key is this request's now: go on, then {@link #complete} or {@link #release}. */
+    /** The key is this request's now: go on, then {@link #complete}. */
     record Claimed() implements Claim {}
 
     /** The same request completed before: its answer. */
@@ -76,7 +76,7 @@ public class JdbcIdempotencyKeys {
         existing.setString(3, key);
         try (ResultSet row = existing.executeQuery()) {
           if (!row.next()) {
-            return new Claim.InFlight(); // released between our insert and this read: retry later
+            return new Claim.InFlight(); // expired between our insert and this read: retry later
           }
           if (!row.getString(1).equals(requestHash)) {
             return new Claim.Mismatch();
@@ -109,18 +109,6 @@ public class JdbcIdempotencyKeys {
           statement.setString(4, organizationId);
           statement.setString(5, callerId);
           statement.setString(6, key);
-        });
-  }
-
-  /** Frees the key: the request failed in a way a repeat should not be answered with. */
-  public void release(String organizationId, String callerId, String key) {
-    update(
-        "DELETE FROM idempotency_key WHERE organization_id = ? AND caller_id = ? AND key = ?"
-            + " AND completed_at IS NULL",
-        statement -> {
-          statement.setString(1, organizationId);
-          statement.setString(2, callerId);
-          statement.setString(3, key);
         });
   }
 

@@ -213,10 +213,8 @@ public class JdbcMessageRepository {
               return Optional.of(page.toPage(placedRows(statement)));
             }
           }
-          // A long page: the conversation's counts in one index range, joined here, rather than
-          // two index probes per message.
-          java.util.Map<String, Integer> children = fanout(connection, conversation.id());
-          List<Message.Placed> placed = new ArrayList<>();
+          // A long page: the counts joined here, rather than two index probes per message in SQL.
+          List<Message> read = new ArrayList<>();
           try (PreparedStatement statement =
               connection.prepareStatement("SELECT " + COLUMNS + " FROM " + source + order)) {
             statement.setArray(1, connection.createArrayOf("text", ranges.toArray()));
@@ -225,14 +223,18 @@ public class JdbcMessageRepository {
             statement.setFetchSize(2_000);
             try (ResultSet result = statement.executeQuery()) {
               while (result.next()) {
-                Message m = message(result);
-                int siblings =
-                    m.parentId() == null
-                        ? conversation.rootCount()
-                        : children.getOrDefault(m.parentId(), 0);
-                placed.add(new Message.Placed(m, siblings, children.getOrDefault(m.id(), 0)));
+                read.add(message(result));
               }
             }
+          }
+          java.util.Map<String, Integer> children = fanout(connection, conversation, read);
+          List<Message.Placed> placed = new ArrayList<>(read.size());
+          for (Message m : read) {
+            int siblings =
+                m.parentId() == null
+                    ? conversation.rootCount()
+                    : children.getOrDefault(m.parentId(), 0);
+            placed.add(new Message.Placed(m, siblings, children.getOrDefault(m.id(), 0)));
           }
           return Optional.of(page.toPage(placed));
         });
@@ -364,14 +366,32 @@ public class JdbcMessageRepository {
         });
   }
 
-  /** How many children each message of the conversation has (those with none are absent). */
-  private static java.util.Map<String, Integer> fanout(Connection connection, String conversationId)
-      throws SQLException {
+  /**
+   * How many children the messages of a page and their parents have (those with none are absent):
+   * when the page is much of the conversation, all its counts in one index range; else only those
+   * of the page, so that a page never reads more counts than it shows.
+   */
+  private static java.util.Map<String, Integer> fanout(
+      Connection connection, Conversation conversation, List<Message> page) throws SQLException {
+    boolean whole = conversation.messageCount() <= 4L * page.size();
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    if (!whole) {
+      for (Message m : page) {
+        ids.add(m.id());
+        if (m.parentId() != null) {
+          ids.add(m.parentId());
+        }
+      }
+    }
     java.util.Map<String, Integer> children = new java.util.HashMap<>();
     try (PreparedStatement statement =
         connection.prepareStatement(
-            "SELECT message_id, children FROM message_fanout WHERE conversation_id = ?")) {
-      statement.setString(1, conversationId);
+            "SELECT message_id, children FROM message_fanout WHERE conversation_id = ?"
+                + (whole ? "" : " AND message_id = ANY (?)"))) {
+      statement.setString(1, conversation.id());
+      if (!whole) {
+        statement.setArray(2, connection.createArrayOf("text", ids.toArray()));
+      }
       statement.setFetchSize(5_000);
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {

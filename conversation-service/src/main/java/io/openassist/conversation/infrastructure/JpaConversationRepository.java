@@ -9,7 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -73,26 +75,38 @@ public class JpaConversationRepository {
   }
 
   /**
-   * The organisation's conversations (deleted ones too: an audit export is complete) created in
-   * {@code [from, to)}, either bound optional, oldest first, read as they are consumed.
+   * Up to {@code limit} of the organisation's conversations (deleted ones too: an audit export is
+   * complete) created in {@code [from, to)}, either bound optional, oldest first, after the one
+   * named by {@code afterCreatedAt} and {@code afterId} (both null: from the first).
    */
-  public java.util.stream.Stream<Conversation> createdBetween(
-      String organizationId, java.time.Instant from, java.time.Instant to) {
+  public List<Conversation> createdBetween(
+      String organizationId,
+      Instant from,
+      Instant to,
+      Instant afterCreatedAt,
+      String afterId,
+      int limit) {
     String jpql =
         "select e from Conversation e where e.organizationId = :org"
             + (from == null ? "" : " and e.createdAt >= :from")
             + (to == null ? "" : " and e.createdAt < :to")
+            + (afterId == null
+                ? ""
+                : " and (e.createdAt > :afterAt or (e.createdAt = :afterAt and e.id > :afterId))")
             + " order by e.createdAt, e.id";
     var query =
         em.createQuery(jpql, Conversation.class)
             .setParameter("org", organizationId)
-            .setHint("org.hibernate.fetchSize", 200);
+            .setMaxResults(limit);
     if (from != null) {
       query.setParameter("from", from);
     }
     if (to != null) {
       query.setParameter("to", to);
     }
-    return query.getResultStream();
+    if (afterId != null) {
+      query.setParameter("afterAt", afterCreatedAt).setParameter("afterId", afterId);
+    }
+    return query.getResultList();
   }
 }
