@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>java bench/HttpLoad.java HOST PORT PATH BEARER CLIENTS SECONDS [LABEL]</pre>
  *
  * <p>With {@code -Dbody=JSON} each request is a POST of that body; with {@code -Dpaths=P1,P2,...}
- * client {@code c} uses path {@code c mod n} instead of PATH. Any 2xx answer counts as success.
+ * client {@code c} uses path {@code c mod n} instead of PATH; with {@code -Dbodies=B1|||B2|||...}
+ * as well, path {@code i} is sent body {@code i}. Any 2xx answer counts as success.
  */
 public final class HttpLoad {
 
@@ -36,8 +37,10 @@ public final class HttpLoad {
     String[] paths =
         System.getProperty("paths") == null ? new String[] {path} : System.getProperty("paths").split(",");
     byte[][] requests = new byte[paths.length][];
+    String[] bodies =
+        System.getProperty("bodies") == null ? null : System.getProperty("bodies").split("\\|\\|\\|");
     for (int p = 0; p < paths.length; p++) {
-      requests[p] = request(host, port, paths[p], bearer, body);
+      requests[p] = request(host, port, paths[p], bearer, bodies == null ? body : bodies[p]);
     }
 
     long deadline = System.nanoTime() + (long) (seconds * 1e9);
