@@ -8,7 +8,8 @@
 # and the figures do not drift as the conversations grow.
 #
 #   bench/turns.sh [SECONDS]     (default 10 per measurement, after 15 s of warm-up per kind;
-#                                 the stack is restarted with the stub as its only provider)
+#                                 the stack is restarted with the stub as its only provider;
+#                                 BENCH_JFR=FILE records conversation-service during the c=1 turns)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SECONDS_EACH="${1:-10}"
@@ -71,7 +72,14 @@ results="$(mktemp)"
 trap 'kill $STUB_PID 2>/dev/null || true; rm -f "$results"' EXIT
 for clients in 1 8; do
   runs "$clients" "$SECONDS_EACH" "run call alone, c=$clients" | tee -a "$results"
+  pid="$(pgrep -f 'ws-server.jar conversation-service' || true)"
+  if [ -n "${BENCH_JFR:-}" ] && [ "$clients" = 1 ] && [ -n "$pid" ]; then
+    jcmd "$pid" JFR.start name=turns settings=profile filename="$BENCH_JFR" >/dev/null
+  fi
   turns "$clients" "$SECONDS_EACH" "full turn, c=$clients" | tee -a "$results"
+  if [ -n "${BENCH_JFR:-}" ] && [ "$clients" = 1 ] && [ -n "$pid" ]; then
+    jcmd "$pid" JFR.stop name=turns >/dev/null
+  fi
 done
 awk '
   function field(line, name,   a, b) { split(line, a, name "="); split(a[2], b, " "); return b[1] }
