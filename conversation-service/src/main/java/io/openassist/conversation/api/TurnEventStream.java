@@ -25,14 +25,14 @@ final class TurnEventStream implements StreamingOutput {
 
   private final MessageService messages;
   private final String conversationId;
-  private final Message stored;
+  private final Message.Placed stored;
   private final String modelId;
   private final String requestId;
 
   TurnEventStream(
       MessageService messages,
       String conversationId,
-      Message stored,
+      Message.Placed stored,
       String modelId,
       String requestId) {
     this.messages = messages;
@@ -49,7 +49,7 @@ final class TurnEventStream implements StreamingOutput {
         "turn.started",
         Jsonp.objectBuilder()
             .add("conversation_id", conversationId)
-            .add("user_message_id", stored.id())
+            .add("user_message_id", stored.message().id())
             .build()
             .toString());
     // As in assistant-service: Liberty sends the first flush's bytes only with the next flush.

@@ -90,15 +90,6 @@ public class MessageReader {
     }
   }
 
-  /** The messages just written, as read now (with their sibling and children counts). */
-  @Transactional
-  public MessageService.Posted placed(String conversationId, Message first, Message second) {
-    Conversation conversation = access.readable(conversationId);
-    return new MessageService.Posted(
-        messages.find(conversation, first.id()).orElseThrow(),
-        second == null ? null : messages.find(conversation, second.id()).orElseThrow());
-  }
-
   @Transactional
   public Message.Placed readable(String conversationId, String messageId) {
     Conversation conversation = access.readable(conversationId);

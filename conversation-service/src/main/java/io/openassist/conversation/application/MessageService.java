@@ -46,27 +46,33 @@ public class MessageService {
    * TurnFailedException} naming both stored messages.
    */
   public Posted turn(String conversationId, NewMessage message) {
-    Message stored = beginTurn(conversationId, message);
-    Message reply =
+    Message.Placed stored = beginTurn(conversationId, message);
+    Message.Placed reply =
         runAndStore(
             conversationId,
-            reader.runContext(conversationId, stored.id()),
-            stored,
+            reader.runContext(conversationId, stored.message().id()),
+            stored.message(),
             message.modelId());
-    return reader.placed(conversationId, stored, reply);
+    return withReply(stored, reply);
+  }
+
+  /** Both messages of a turn as they are once the reply is stored (the reply is a child now). */
+  private static Posted withReply(Message.Placed stored, Message.Placed reply) {
+    return new Posted(
+        new Message.Placed(stored.message(), stored.siblingCount(), reply.siblingCount()), reply);
   }
 
   /** Appends a message of any role without running the assistant (history from elsewhere). */
   public Posted append(String conversationId, NewMessage message) {
     String by = callers.caller().userId();
-    Message stored =
+    return new Posted(
         writer.append(
             conversationId,
             message.parentId(),
             parent ->
                 MessageDraft.completed(
-                    parent, message.role(), message.parts(), message.modelId(), by));
-    return reader.placed(conversationId, stored, null);
+                    parent, message.role(), message.parts(), message.modelId(), by)),
+        null);
   }
 
   /**
@@ -78,8 +84,7 @@ public class MessageService {
     checkModel(regeneration.context().assistantId(), modelId);
     Message parent = regeneration.parent();
     String model = modelId != null ? modelId : parent.modelId();
-    Message reply = runAndStore(conversationId, regeneration.context(), parent, model);
-    return reader.placed(conversationId, reply, null);
+    return new Posted(runAndStore(conversationId, regeneration.context(), parent, model), null);
   }
 
   /** Stores the failed reply of a turn whose run did not complete, and says so. */
@@ -92,7 +97,7 @@ public class MessageService {
             .add("message", StorableText.clean(e.getMessage()))
             .add("status", status)
             .build();
-    Message failed =
+    Message.Placed failed =
         writer.append(
             conversationId,
             last.id(),
@@ -112,7 +117,7 @@ public class MessageService {
         e.getMessage(),
         e.retryAfter().orElse(null),
         last.role() == MessageRole.ASSISTANT ? null : last.id(),
-        failed.id());
+        failed.message().id());
   }
 
   /** A model the assistant does not offer is refused before anything is stored. */
@@ -125,7 +130,7 @@ public class MessageService {
     }
   }
 
-  private Message runAndStore(
+  private Message.Placed runAndStore(
       String conversationId, MessageReader.RunContext context, Message last, String modelId) {
     String by = callers.caller().userId();
     try {
@@ -183,7 +188,7 @@ public class MessageService {
   }
 
   /** The first half of a streamed turn: checks, and stores the caller's message. */
-  public Message beginTurn(String conversationId, NewMessage message) {
+  public Message.Placed beginTurn(String conversationId, NewMessage message) {
     if (message.role() != MessageRole.USER && message.role() != MessageRole.TOOL) {
       throw new InvalidRequestException(
           List.of(
@@ -208,8 +213,8 @@ public class MessageService {
    * caller left), the run is aborted and the turn is recorded as failed.
    */
   public void streamTurn(
-      String conversationId, Message stored, String modelId, TurnListener listener) {
-    MessageReader.RunContext context = reader.runContext(conversationId, stored.id());
+      String conversationId, Message.Placed stored, String modelId, TurnListener listener) {
+    MessageReader.RunContext context = reader.runContext(conversationId, stored.message().id());
     String by = callers.caller().userId();
     TurnReply reply;
     try {
@@ -222,13 +227,13 @@ public class MessageService {
               modelId,
               listener::delta);
     } catch (RunFailedException e) {
-      listener.failed(failedTurn(conversationId, stored, modelId, e, by));
+      listener.failed(failedTurn(conversationId, stored.message(), modelId, e, by));
       return;
     }
-    Message written =
+    Message.Placed written =
         writer.append(
             conversationId,
-            stored.id(),
+            stored.message().id(),
             parent ->
                 new MessageDraft(
                     parent,
@@ -239,6 +244,6 @@ public class MessageService {
                     null,
                     reply.usage(),
                     by));
-    listener.completed(reader.placed(conversationId, stored, written));
+    listener.completed(withReply(stored, written));
   }
 }

@@ -1,6 +1,5 @@
 package io.openassist.conversation.application;
 
-import io.openassist.common.error.ResourceNotFoundException;
 import io.openassist.conversation.domain.Conversation;
 import io.openassist.conversation.domain.Message;
 import io.openassist.conversation.domain.MessageDraft;
@@ -35,13 +34,10 @@ public class MessageWriter {
    * the parent so chosen (null: a new root).
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public Message append(
+  public Message.Placed append(
       String conversationId, String parentId, Function<String, MessageDraft> draft) {
     Conversation conversation = access.writable(conversationId);
     String parent = parentId == null ? conversation.activeMessageId() : parentId;
-    if (parentId != null && !messages.exists(conversation.id(), parentId)) {
-      throw new ResourceNotFoundException(MESSAGE);
-    }
     return messages.append(conversation, draft.apply(parent), clock.instant());
   }
 
@@ -68,10 +64,12 @@ public class MessageWriter {
           item.parentClientId() == null ? null : written.get(item.parentClientId()).id();
       written.put(
           item.clientId(),
-          messages.append(
-              conversation,
-              MessageDraft.completed(parent, item.role(), item.parts(), item.modelId(), by),
-              clock.instant()));
+          messages
+              .append(
+                  conversation,
+                  MessageDraft.completed(parent, item.role(), item.parts(), item.modelId(), by),
+                  clock.instant())
+              .message());
     }
     if (activeClientId != null) {
       conversation.activate(written.get(activeClientId).id(), by, clock.instant());

@@ -1,5 +1,6 @@
 package io.openassist.conversation.infrastructure;
 
+import io.openassist.common.error.ResourceNotFoundException;
 import io.openassist.common.id.IdGenerator;
 import io.openassist.common.paging.Page;
 import io.openassist.common.paging.PageRequest;
@@ -71,20 +72,27 @@ public class JdbcMessageRepository {
    * Writes the draft into the conversation (locked by the caller's transaction) and counts it
    * there; the conversation's active branch then ends at it.
    */
-  public Message append(Conversation conversation, MessageDraft draft, Instant now) {
+  /**
+   * Stores the draft under its parent (which must be a message of the conversation: else a {@link
+   * ResourceNotFoundException} and nothing written), the conversation locked by the caller; answers
+   * it placed as it now is: the last of its siblings, without children.
+   */
+  public Message.Placed append(Conversation conversation, MessageDraft draft, Instant now) {
     return work(
         connection -> {
           String id = IdGenerator.newId(Message.ID_PREFIX);
           Instant createdAt = now.truncatedTo(ChronoUnit.MICROS);
           Message message;
+          int siblings;
           if (draft.parentId() == null) {
             message =
                 unhashed(id, conversation, draft, null, id, 0, conversation.rootCount(), createdAt);
             message = withHash(message, MessageHash.of(null, message));
+            siblings = conversation.rootCount() + 1;
           } else {
             Parent parent =
                 parent(connection, conversation.id(), draft.parentId())
-                    .orElseThrow(() -> new IllegalStateException("parent checked before"));
+                    .orElseThrow(() -> new ResourceNotFoundException("message"));
             // A first child continues its parent's segment; any later child starts its own.
             String segment = parent.children() == 0 ? parent.segmentId() : id;
             message =
@@ -99,10 +107,11 @@ public class JdbcMessageRepository {
                     createdAt);
             message = withHash(message, MessageHash.of(parent.hash(), message));
             countChild(connection, conversation.id(), draft.parentId());
+            siblings = parent.children() + 1;
           }
           long seq = insert(connection, message);
           conversation.added(message, draft.createdBy(), now);
-          return withSeq(message, seq);
+          return new Message.Placed(withSeq(message, seq), siblings, 0);
         });
   }
 

@@ -6,7 +6,9 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonParser;
+import java.io.OutputStream;
 import java.io.Reader;
 
 /**
@@ -44,5 +46,10 @@ public final class Jsonp {
 
   public static JsonParser parser(Reader reader) {
     return PROVIDER.createParser(reader);
+  }
+
+  /** A generator writing UTF-8 to {@code out}; closing it does not close {@code out}'s owner. */
+  public static JsonGenerator generator(OutputStream out) {
+    return PROVIDER.createGenerator(out);
   }
 }
