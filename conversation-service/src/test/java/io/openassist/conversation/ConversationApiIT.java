@@ -178,8 +178,8 @@ class ConversationApiIT {
             "/v1/conversations/" + id + "/messages:import",
             """
             {"messages": [
-              {"id": "a", "role": "user", "parts": [{"type": "text", "text": "Q1"}]},
-              {"id": "b", "parent_id": "a", "role": "assistant", "model_id": "legacy-model", "parts": [{"type": "text", "text": "A1"}]},
+              {"id": "a", "role": "user", "created_at": 1600000000, "parts": [{"type": "text", "text": "Q1"}]},
+              {"id": "b", "parent_id": "a", "role": "assistant", "model_id": "legacy-model", "created_at": 1600000005, "parts": [{"type": "text", "text": "A1"}]},
               {"id": "c", "parent_id": "a", "role": "assistant", "parts": [{"type": "text", "text": "A1, again"}]},
               {"id": "d", "parent_id": "b", "role": "user", "parts": [{"type": "text", "text": "Q2"}]}
             ], "active_id": "c"}
@@ -200,6 +200,13 @@ class ConversationApiIT {
             .json()
             .getJsonArray("data");
     assertEquals("legacy-model", other.getJsonObject(1).getString("model_id"));
+    // Original times are kept (and covered by the hash chain); the importer is the author here.
+    assertEquals(1600000000L, other.getJsonObject(0).getJsonNumber("created_at").longValue());
+    assertEquals(1600000005L, other.getJsonObject(1).getJsonNumber("created_at").longValue());
+    assertEquals(fx.tenant.memberId(), other.getJsonObject(0).getString("created_by"));
+    assertTrue(
+        other.getJsonObject(2).getJsonNumber("created_at").longValue()
+            > java.time.Instant.now().getEpochSecond() - 600);
     assertEquals(0, fx.vendor.getAllServeEvents().size());
     assertTrue(member.get("/v1/conversations/" + id + "/verify").json().getBoolean("intact"));
 

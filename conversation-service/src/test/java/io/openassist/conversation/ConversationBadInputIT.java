@@ -170,6 +170,15 @@ class ConversationBadInputIT {
     assertRefused(
         member.post("/v1/conversations/" + conversation + "/messages:import", "{\"messages\": []}"),
         400);
+    for (String when : List.of("4102444800", "-1", "\"2020-01-01\"", "1.5")) {
+      assertRefused(
+          member.post(
+              "/v1/conversations/" + conversation + "/messages:import",
+              "{\"messages\": [{\"id\": \"a\", \"role\": \"user\", \"created_at\": "
+                  + when
+                  + ", \"parts\": [{\"type\": \"text\", \"text\": \"x\"}]}]}"),
+          400);
+    }
 
     assertEquals(before, TestDatabase.snapshotSchema("conversation"));
     assertEquals(vendorCalls, fx.vendor.getAllServeEvents().size());

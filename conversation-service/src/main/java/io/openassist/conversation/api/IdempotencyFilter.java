@@ -119,7 +119,7 @@ public class IdempotencyFilter
     int status = response.getStatus();
     request.setProperty(STATUS, status);
     if (!response.hasEntity()) {
-      keys.complete(c.organizationId(), c.callerId(), c.key(), status, null, null);
+      complete(c, status, null, null);
       request.removeProperty(CLAIM);
     }
   }
@@ -144,22 +144,10 @@ public class IdempotencyFilter
     try {
       context.proceed();
     } catch (IOException | RuntimeException e) {
-      keys.complete(
-          c.organizationId(),
-          c.callerId(),
-          c.key(),
-          500,
-          Problem.MEDIA_TYPE,
-          lostAnswer().toString());
+      complete(c, 500, Problem.MEDIA_TYPE, lostAnswer().toString());
       throw e;
     }
-    keys.complete(
-        c.organizationId(),
-        c.callerId(),
-        c.key(),
-        status,
-        contentType,
-        answer.toString(StandardCharsets.UTF_8));
+    complete(c, status, contentType, answer.toString(StandardCharsets.UTF_8));
     answer.writeTo(original);
   }
 
@@ -191,14 +179,12 @@ public class IdempotencyFilter
     try {
       context.proceed();
     } finally {
-      keys.complete(
-          c.organizationId(),
-          c.callerId(),
-          c.key(),
-          status,
-          contentType,
-          copy.toString(StandardCharsets.UTF_8));
+      complete(c, status, contentType, copy.toString(StandardCharsets.UTF_8));
     }
+  }
+
+  private void complete(Claimed c, int status, String contentType, String body) {
+    keys.complete(c.organizationId(), c.callerId(), c.key(), status, contentType, body);
   }
 
   /** What a repeat gets when the first answer could not be made: the outcome is not known. */

@@ -9,7 +9,9 @@ import jakarta.json.JsonValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +21,9 @@ import java.util.Set;
  * The body of {@code messages:import}: a whole tree at once, each message with a client-side {@code
  * id} and its parent's client-side {@code parent_id} (absent for a root), parents listed before
  * their children; {@code active_id} names the message that ends the active branch (else the last
- * one).
+ * one). A message's {@code created_at} (Unix seconds, optional) keeps the time it was written in
+ * the system it comes from; without it, it is the time of the import. {@code created_by} is always
+ * the caller who imports: the audit record says who wrote each row here.
  */
 public record ImportRequest(
     @NotNull(message = "is required")
@@ -37,12 +41,17 @@ public record ImportRequest(
           @Pattern(regexp = "user|assistant|system|tool", message = MessageRequest.ROLES)
           String role,
       @NotNull(message = "is required") JsonValue parts,
-      @Size(min = 1, max = 256, message = "must be 1 to {max} characters") String modelId) {}
+      @Size(min = 1, max = 256, message = "must be 1 to {max} characters") String modelId,
+      @PositiveOrZero(message = "must be a Unix time in seconds, not negative") Long createdAt) {}
+
+  /** How far ahead of this server's clock an imported time may be (clocks differ a little). */
+  private static final long FUTURE_SLACK_SECONDS = 300;
 
   List<Imported> toTree() {
     List<FieldError> errors = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     List<Imported> tree = new ArrayList<>();
+    long latest = Instant.now().getEpochSecond() + FUTURE_SLACK_SECONDS;
     for (int i = 0; i < messages.size(); i++) {
       Item item = messages.get(i);
       String field = "messages[" + i + "]";
@@ -51,6 +60,9 @@ public record ImportRequest(
         errors.add(
             new FieldError(
                 field + ".parent_id", "must be the id of a message listed before this one"));
+      }
+      if (item.createdAt() != null && item.createdAt() > latest) {
+        errors.add(new FieldError(field + ".created_at", "must not be in the future"));
       }
       if (!seen.add(item.id())) {
         errors.add(new FieldError(field + ".id", "is listed twice"));
@@ -61,7 +73,8 @@ public record ImportRequest(
               item.parentId(),
               MessageRole.fromWire(item.role()),
               parts,
-              item.modelId()));
+              item.modelId(),
+              item.createdAt() == null ? null : Instant.ofEpochSecond(item.createdAt())));
     }
     if (activeId != null && !seen.contains(activeId)) {
       errors.add(new FieldError("active_id", "must be the id of a listed message"));

@@ -41,13 +41,17 @@ public class MessageWriter {
     return messages.append(conversation, draft.apply(parent), clock.instant());
   }
 
-  /** One message of an import: its client-side id, its parent's (null: a root), what it says. */
+  /**
+   * One message of an import: its client-side id, its parent's (null: a root), what it says, and
+   * when it was written where it comes from (null: now).
+   */
   public record Imported(
       String clientId,
       String parentClientId,
       MessageRole role,
       java.util.List<MessagePart> parts,
-      String modelId) {}
+      String modelId,
+      java.time.Instant createdAt) {}
 
   /**
    * Writes a whole tree in one transaction, parents before children (the caller has checked the
@@ -58,6 +62,7 @@ public class MessageWriter {
   public java.util.Map<String, Message> importTree(
       String conversationId, java.util.List<Imported> tree, String activeClientId, String by) {
     Conversation conversation = access.writable(conversationId);
+    java.time.Instant now = clock.instant();
     java.util.Map<String, Message> written = new java.util.LinkedHashMap<>();
     for (Imported item : tree) {
       String parent =
@@ -68,11 +73,12 @@ public class MessageWriter {
               .append(
                   conversation,
                   MessageDraft.completed(parent, item.role(), item.parts(), item.modelId(), by),
-                  clock.instant())
+                  item.createdAt() == null ? now : item.createdAt(),
+                  now)
               .message());
     }
     if (activeClientId != null) {
-      conversation.activate(written.get(activeClientId).id(), by, clock.instant());
+      conversation.activate(written.get(activeClientId).id(), by, now);
     }
     return written;
   }

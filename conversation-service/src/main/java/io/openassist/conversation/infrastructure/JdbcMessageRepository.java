@@ -78,10 +78,16 @@ public class JdbcMessageRepository {
    * it placed as it now is: the last of its siblings, without children.
    */
   public Message.Placed append(Conversation conversation, MessageDraft draft, Instant now) {
+    return append(conversation, draft, now, now);
+  }
+
+  /** The same, the message dated {@code writtenAt} (an import keeps its original times). */
+  public Message.Placed append(
+      Conversation conversation, MessageDraft draft, Instant writtenAt, Instant now) {
     return work(
         connection -> {
           String id = IdGenerator.newId(Message.ID_PREFIX);
-          Instant createdAt = now.truncatedTo(ChronoUnit.MICROS);
+          Instant createdAt = writtenAt.truncatedTo(ChronoUnit.MICROS);
           Message message;
           int siblings;
           if (draft.parentId() == null) {
