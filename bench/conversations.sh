@@ -20,7 +20,7 @@ PORT="${CONVERSATION_SERVICE_PORT:-9082}"
 ASSISTANTS="http://localhost:${ASSISTANT_SERVICE_PORT:-9081}"
 BASE="http://localhost:$PORT"
 export DB_NAME="${BENCH_DB_NAME:-openassist_bench}"
-export OPENASSIST_OPERATOR_TOKEN="${OPENASSIST_OPERATOR_TOKEN:-bench-operator-token-0123456789abcdef}"
+source "$ROOT/bench/lib.sh"
 export PGPASSWORD="${DB_PASSWORD:-openassist}"
 PG=(-h "${DB_HOST:-127.0.0.1}" -p "${DB_PORT:-5432}" -U "${DB_USER:-openassist}")
 PSQL=(psql "${PG[@]}" -d "$DB_NAME" -v ON_ERROR_STOP=1 -qtAX)
@@ -29,15 +29,8 @@ trap 'rm -rf "$WORK"' EXIT
 load() { java "$ROOT/bench/HttpLoad.java" localhost "$PORT" "$@"; }
 
 echo "[bench] starting the stack on database $DB_NAME"
-"$ROOT/stack" stop >/dev/null 2>&1 || true
-"$ROOT/stack" start >/dev/null
-"$ROOT/.liberty/wlp/bin/server" stop file-service >/dev/null 2>&1 || true
-
-onboarded="$(curl -fsS -X POST "$ASSISTANTS/v1/organizations" \
-  -H "Authorization: Bearer $OPENASSIST_OPERATOR_TOKEN" -H 'Content-Type: application/json' \
-  -d "{\"name\": \"bench $(date +%s%N)\", \"admin\": {\"name\": \"Bench\"}}")"
-KEY="$(jq -r .api_key.key <<<"$onboarded")"
-ORG="$(jq -r .organization.id <<<"$onboarded")"
+restart_stack assistant-service conversation-service
+onboard bench "$ASSISTANTS"
 ASSISTANT="$(curl -fsS -X POST "$ASSISTANTS/v1/assistants" -H "Authorization: Bearer $KEY" \
   -H 'Content-Type: application/json' -d '{"model": "gpt-4o"}' | jq -r .id)"
 conversation() {

@@ -12,34 +12,18 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SECONDS_EACH="${1:-30}"
-WLP="$ROOT/.liberty/wlp"
 PORT="${ASSISTANT_SERVICE_PORT:-9081}"
 BASE="http://localhost:$PORT"
-STUB_PORT="${BENCH_STUB_PORT:-29190}"
-STUB="http://127.0.0.1:$STUB_PORT"
+source "$ROOT/bench/lib.sh"
 
-# The JDK server writes headers and body separately: without TCP_NODELAY, Nagle and delayed ACKs
-# add 40 ms to every answer.
-java -Dsun.net.httpserver.nodelay=true "$ROOT/bench/GatewayBench.java" stub "$STUB_PORT" &
-STUB_PID=$!
+start_stub
 trap 'kill $STUB_PID 2>/dev/null || true' EXIT
-
-export OPENASSIST_OPERATOR_TOKEN="${OPENASSIST_OPERATOR_TOKEN:-bench-operator-token-0123456789abcdef}"
-export OPENASSIST_PROVIDERS=bench,slow OPENASSIST_DEFAULT_PROVIDER=bench
-export OPENASSIST_PROVIDER_BENCH_TYPE=openai OPENASSIST_PROVIDER_BENCH_BASE_URL="$STUB/fast/v1"
-export OPENASSIST_PROVIDER_BENCH_API_KEY=sk-bench OPENASSIST_PROVIDER_BENCH_MAX_CONCURRENCY=1000
+export OPENASSIST_PROVIDERS=bench,slow
 export OPENASSIST_PROVIDER_SLOW_TYPE=openai OPENASSIST_PROVIDER_SLOW_BASE_URL="$STUB/slow/v1"
 export OPENASSIST_PROVIDER_SLOW_API_KEY=sk-bench OPENASSIST_PROVIDER_SLOW_MAX_CONCURRENCY=1000
 echo "[bench] (re)starting the stack with the stub as its provider (only assistant-service stays up)"
-"$ROOT/stack" stop >/dev/null 2>&1 || true
-"$ROOT/stack" start >/dev/null
-"$WLP/bin/server" stop conversation-service >/dev/null 2>&1 || true
-"$WLP/bin/server" stop file-service >/dev/null 2>&1 || true
-
-onboarded="$(curl -fsS -X POST "$BASE/v1/organizations" \
-  -H "Authorization: Bearer $OPENASSIST_OPERATOR_TOKEN" -H 'Content-Type: application/json' \
-  -d "{\"name\": \"gateway bench $(date +%s%N)\", \"admin\": {\"name\": \"Bench\"}}")"
-KEY="$(jq -r .api_key.key <<<"$onboarded")"
+restart_stack assistant-service
+onboard "gateway bench" "$BASE"
 create() {
   curl -fsS -X POST "$BASE/v1/assistants" -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \
     -d "{\"model\": \"$1\", \"instructions\": \"Answer briefly.\"}" | jq -r .id

@@ -14,30 +14,22 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SECONDS_EACH="${1:-10}"
-WLP="$ROOT/.liberty/wlp"
 PORT="${ASSISTANT_SERVICE_PORT:-9081}"
 BASE="http://localhost:$PORT"
-export OPENASSIST_OPERATOR_TOKEN="${OPENASSIST_OPERATOR_TOKEN:-bench-operator-token-0123456789abcdef}"
+source "$ROOT/bench/lib.sh"
 export PGPASSWORD="${DB_PASSWORD:-openassist}"
 PSQL=(psql -h "${DB_HOST:-127.0.0.1}" -p "${DB_PORT:-5432}" -U "${DB_USER:-openassist}" -d "${DB_NAME:-openassist}" -qtAX)
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 
 echo "[bench] starting the stack with a bench operator token (only assistant-service stays up)"
-"$ROOT/stack" stop >/dev/null 2>&1 || true
-"$ROOT/stack" start >/dev/null
-"$WLP/bin/server" stop conversation-service >/dev/null 2>&1 || true
-"$WLP/bin/server" stop file-service >/dev/null 2>&1 || true
-
-onboarded="$(curl -fsS -X POST "$BASE/v1/organizations" \
-  -H "Authorization: Bearer $OPENASSIST_OPERATOR_TOKEN" -H 'Content-Type: application/json' \
-  -d "{\"name\": \"bench $(date +%s%N)\", \"admin\": {\"name\": \"Bench\"}}")"
-KEY="$(jq -r .api_key.key <<<"$onboarded")"
+restart_stack assistant-service
+onboard bench "$BASE"
 ASSISTANT="$(curl -fsS -X POST "$BASE/v1/assistants" -H "Authorization: Bearer $KEY" \
   -H 'Content-Type: application/json' \
   -d '{"model": "gpt-4o", "name": "Bench", "instructions": "Answer briefly.", "tools": [{"type": "code_interpreter"}]}' | jq -r .id)"
 read -r KEY_PREFIX USER_ID ORG_ID < <("${PSQL[@]}" -F ' ' -c \
-  "SELECT lookup_prefix, user_id, organization_id FROM assistant.api_key WHERE id = '$(jq -r .api_key.id <<<"$onboarded")'")
+  "SELECT lookup_prefix, user_id, organization_id FROM assistant.api_key WHERE id = '$(jq -r .api_key.id <<<"$ONBOARDED")'")
 
 cat >"$WORK/request.sql" <<SQL
 SELECT id, created_at, expires_at, last_used_at, lookup_prefix, name, organization_id, revoked_at, secret_hash, user_id FROM assistant.api_key WHERE lookup_prefix = '$KEY_PREFIX';
