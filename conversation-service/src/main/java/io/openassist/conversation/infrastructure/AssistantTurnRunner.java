@@ -20,14 +20,21 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs a conversation turn on assistant-service (through the assistant-client module): translates
  * the branch into OpenAI chat messages for the run endpoint, and the run's answer into the parts of
- * the reply. Failed messages on the branch are left out of what the model sees. Throws {@link
+ * the reply. Failed messages on the branch are left out of what the model sees. A branch longer
+ * than a run takes is sent as its most recent messages that fit ({@code
+ * openassist.conversation.context-max-messages}, 2,000, and {@code
+ * openassist.conversation.context-max-bytes}, 900,000 bytes of JSON: within what assistant-service
+ * accepts by default, 2,048 messages in a 1 MiB body, with room for the rest of the call), never
+ * starting with a tool result whose call was cut off. Throws {@link
  * io.openassist.assistant.client.RunFailedException} when the run does not complete.
  */
 @ApplicationScoped
@@ -35,6 +42,14 @@ public class AssistantTurnRunner {
 
   @Inject AssistantRuns runs;
   @Inject AssistantRunStreams streams;
+
+  @Inject
+  @ConfigProperty(name = "openassist.conversation.context-max-messages", defaultValue = "2000")
+  int maxMessages;
+
+  @Inject
+  @ConfigProperty(name = "openassist.conversation.context-max-bytes", defaultValue = "900000")
+  long maxBytes;
 
   public TurnReply run(
       String credential,
@@ -93,7 +108,7 @@ public class AssistantTurnRunner {
         502, "assistant_service_stream_broken", "assistant-service's stream ended early", null);
   }
 
-  private static RunCall call(String conversationId, List<Message> branch, String modelId) {
+  private RunCall call(String conversationId, List<Message> branch, String modelId) {
     List<JsonObject> chat = new ArrayList<>();
     for (Message message : branch) {
       if (message.status() == MessageStatus.COMPLETED) {
@@ -101,7 +116,29 @@ public class AssistantTurnRunner {
       }
     }
     JsonObject metadata = Jsonp.objectBuilder().add("conversation_id", conversationId).build();
-    return new RunCall(chat, modelId, metadata);
+    return new RunCall(recent(chat, maxMessages, maxBytes), modelId, metadata);
+  }
+
+  /**
+   * The most recent messages of {@code chat} within both limits (the last one always, so that an
+   * oversized message is refused by the run rather than dropped here), not starting with a tool
+   * result: a model must see the call a result answers.
+   */
+  static List<JsonObject> recent(List<JsonObject> chat, int maxMessages, long maxBytes) {
+    int from = chat.size();
+    long bytes = 0;
+    while (from > 0) {
+      long size = chat.get(from - 1).toString().getBytes(StandardCharsets.UTF_8).length + 1;
+      if (from < chat.size() && (chat.size() - from + 1 > maxMessages || bytes + size > maxBytes)) {
+        break;
+      }
+      bytes += size;
+      from--;
+    }
+    while (from < chat.size() - 1 && "tool".equals(chat.get(from).getString("role", ""))) {
+      from++;
+    }
+    return from == 0 ? chat : chat.subList(from, chat.size());
   }
 
   private static List<JsonObject> chatMessages(Message message) {
