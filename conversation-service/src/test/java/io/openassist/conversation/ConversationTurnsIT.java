@@ -258,6 +258,35 @@ class ConversationTurnsIT {
   }
 
   @Test
+  void aTurnAtTheEndOfALongBranchSendsItInOrder() {
+    StringBuilder tree = new StringBuilder("{\"messages\": [");
+    for (int i = 0; i < 300; i++) {
+      tree.append(i == 0 ? "" : ",")
+          .append("{\"id\": \"m")
+          .append(i)
+          .append(i == 0 ? "\"" : "\", \"parent_id\": \"m" + (i - 1) + "\"")
+          .append(", \"role\": \"")
+          .append(i % 2 == 0 ? "user" : "assistant")
+          .append("\", \"parts\": [{\"type\": \"text\", \"text\": \"n")
+          .append(i)
+          .append("\"}]}");
+    }
+    ApiResponse imported =
+        member.post(
+            "/v1/conversations/" + conversation + "/messages:import", tree.append("]}").toString());
+    assertEquals(201, imported.status(), imported::toString);
+    ApiResponse turn = member.post(messages(), text("And the last one?"));
+    assertEquals(201, turn.status(), turn::toString);
+    JsonArray sent = fx.lastVendorRequest().getJsonArray("messages");
+    assertEquals(302, sent.size());
+    assertEquals("system", sent.getJsonObject(0).getString("role"));
+    for (int i = 0; i < 300; i++) {
+      assertEquals("n" + i, sent.getJsonObject(i + 1).getString("content"));
+    }
+    assertEquals("And the last one?", sent.getJsonObject(301).getString("content"));
+  }
+
+  @Test
   void appendingWithoutARunStoresAnyRoleAndCallsNoVendor() {
     ApiResponse system =
         member.post(

@@ -9,6 +9,7 @@ import io.openassist.common.paging.SortOrder;
 import io.openassist.conversation.domain.Conversation;
 import io.openassist.conversation.domain.Message;
 import io.openassist.conversation.domain.MessageRole;
+import io.openassist.conversation.domain.MessageStatus;
 import io.openassist.conversation.infrastructure.JdbcMessageRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,10 +38,11 @@ public class MessageReader {
   public record RunContext(String assistantId, List<Message> branch) {}
 
   @Transactional
-  public RunContext runContext(String conversationId, String leafId) {
+  public RunContext runContext(String conversationId, String leafId, int completed) {
     Conversation conversation = access.readable(conversationId);
     return new RunContext(
-        conversation.assistantId(), leafId == null ? List.of() : wholeBranch(conversation, leafId));
+        conversation.assistantId(),
+        leafId == null ? List.of() : recentBranch(conversation, leafId, completed));
   }
 
   /** The assistant of a conversation the caller may add to. */
@@ -57,7 +59,7 @@ public class MessageReader {
    * anything runs): a 404 for a message that is not there, a 400 for one that is not a reply.
    */
   @Transactional
-  public Regeneration regeneration(String conversationId, String messageId) {
+  public Regeneration regeneration(String conversationId, String messageId, int completed) {
     Conversation conversation = access.addable(conversationId);
     Message original =
         messages
@@ -68,25 +70,35 @@ public class MessageReader {
       throw new InvalidRequestException(
           "not_an_assistant_reply", "Only an assistant's reply to a message can be regenerated");
     }
-    List<Message> branch = wholeBranch(conversation, original.parentId());
+    List<Message> branch = recentBranch(conversation, original.parentId(), completed);
     return new Regeneration(
         original,
         branch.get(branch.size() - 1),
         new RunContext(conversation.assistantId(), branch));
   }
 
-  private List<Message> wholeBranch(Conversation conversation, String leafId) {
+  /**
+   * The branch ending at {@code leafId}, root first, as far back as a run can use: read from the
+   * leaf a page at a time until {@code completed} completed messages (what a run sends; failed ones
+   * are left out) or the root, so that a turn in a very long conversation does not read all of it.
+   */
+  private List<Message> recentBranch(Conversation conversation, String leafId, int completed) {
     List<Message> branch = new ArrayList<>();
-    PageRequest page = new PageRequest(BRANCH_PAGE, SortOrder.ASC, null, null);
+    int kept = 0;
+    PageRequest page = new PageRequest(BRANCH_PAGE, SortOrder.DESC, null, null);
     while (true) {
       Page<Message.Placed> part =
           branchPage(conversation, leafId, page)
               .orElseThrow(() -> new ResourceNotFoundException(MessageWriter.MESSAGE));
-      part.items().forEach(p -> branch.add(p.message()));
-      if (!part.hasMore()) {
+      for (Message.Placed placed : part.items()) {
+        branch.add(placed.message());
+        kept += placed.message().status() == MessageStatus.COMPLETED ? 1 : 0;
+      }
+      if (!part.hasMore() || kept >= completed) {
+        java.util.Collections.reverse(branch);
         return branch;
       }
-      page = new PageRequest(BRANCH_PAGE, SortOrder.ASC, branch.get(branch.size() - 1).id(), null);
+      page = new PageRequest(BRANCH_PAGE, SortOrder.DESC, branch.get(branch.size() - 1).id(), null);
     }
   }
 

@@ -50,7 +50,7 @@ public class MessageService {
     Message.Placed reply =
         runAndStore(
             conversationId,
-            reader.runContext(conversationId, stored.message().id()),
+            reader.runContext(conversationId, stored.message().id(), runner.contextMessages()),
             stored.message(),
             message.modelId());
     return withReply(stored, reply);
@@ -80,7 +80,8 @@ public class MessageService {
    * branch; it also retries a failed turn.
    */
   public Posted regenerate(String conversationId, String messageId, String modelId) {
-    MessageReader.Regeneration regeneration = reader.regeneration(conversationId, messageId);
+    MessageReader.Regeneration regeneration =
+        reader.regeneration(conversationId, messageId, runner.contextMessages());
     checkModel(regeneration.context().assistantId(), modelId);
     Message parent = regeneration.parent();
     String model = modelId != null ? modelId : parent.modelId();
@@ -214,7 +215,8 @@ public class MessageService {
    */
   public void streamTurn(
       String conversationId, Message.Placed stored, String modelId, TurnListener listener) {
-    MessageReader.RunContext context = reader.runContext(conversationId, stored.message().id());
+    MessageReader.RunContext context =
+        reader.runContext(conversationId, stored.message().id(), runner.contextMessages());
     String by = callers.caller().userId();
     TurnReply reply;
     try {

@@ -51,6 +51,11 @@ public class AssistantTurnRunner {
   @ConfigProperty(name = "openassist.conversation.context-max-bytes", defaultValue = "900000")
   long maxBytes;
 
+  /** How many messages of a branch a run can take at most (read no further back than that). */
+  public int contextMessages() {
+    return maxMessages;
+  }
+
   public TurnReply run(
       String credential,
       String assistantId,
