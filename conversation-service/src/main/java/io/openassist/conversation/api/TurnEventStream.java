@@ -4,8 +4,8 @@ import io.openassist.common.web.JsonbConfiguration;
 import io.openassist.common.web.json.Jsonp;
 import io.openassist.conversation.application.MessageService;
 import io.openassist.conversation.application.MessageService.Posted;
+import io.openassist.conversation.application.MessageWriter;
 import io.openassist.conversation.application.TurnFailedException;
-import io.openassist.conversation.domain.Message;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
@@ -25,19 +25,19 @@ final class TurnEventStream implements StreamingOutput {
 
   private final MessageService messages;
   private final String conversationId;
-  private final Message.Placed stored;
+  private final MessageWriter.TurnStart start;
   private final String modelId;
   private final String requestId;
 
   TurnEventStream(
       MessageService messages,
       String conversationId,
-      Message.Placed stored,
+      MessageWriter.TurnStart start,
       String modelId,
       String requestId) {
     this.messages = messages;
     this.conversationId = conversationId;
-    this.stored = stored;
+    this.start = start;
     this.modelId = modelId;
     this.requestId = requestId;
   }
@@ -49,7 +49,7 @@ final class TurnEventStream implements StreamingOutput {
         "turn.started",
         Jsonp.objectBuilder()
             .add("conversation_id", conversationId)
-            .add("user_message_id", stored.message().id())
+            .add("user_message_id", start.stored().message().id())
             .build()
             .toString());
     // As in assistant-service: Liberty sends the first flush's bytes only with the next flush.
@@ -57,7 +57,7 @@ final class TurnEventStream implements StreamingOutput {
     out.flush();
     messages.streamTurn(
         conversationId,
-        stored,
+        start,
         modelId,
         new MessageService.TurnListener() {
           @Override

@@ -81,8 +81,9 @@ public class MessageReader {
    * The branch ending at {@code leafId}, root first, as far back as a run can use: read from the
    * leaf a page at a time until {@code completed} completed messages (what a run sends; failed ones
    * are left out) or the root, so that a turn in a very long conversation does not read all of it.
+   * Runs in the caller's transaction, on a conversation the caller has checked.
    */
-  private List<Message> recentBranch(Conversation conversation, String leafId, int completed) {
+  public List<Message> recentBranch(Conversation conversation, String leafId, int completed) {
     List<Message> branch = new ArrayList<>();
     int kept = 0;
     PageRequest page = new PageRequest(BRANCH_PAGE, SortOrder.DESC, null, null);

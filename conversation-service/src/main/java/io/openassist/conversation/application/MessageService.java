@@ -46,14 +46,10 @@ public class MessageService {
    * TurnFailedException} naming both stored messages.
    */
   public Posted turn(String conversationId, NewMessage message) {
-    Message.Placed stored = beginTurn(conversationId, message);
+    MessageWriter.TurnStart start = beginTurn(conversationId, message);
     Message.Placed reply =
-        runAndStore(
-            conversationId,
-            reader.runContext(conversationId, stored.message().id(), runner.contextMessages()),
-            stored.message(),
-            message.modelId());
-    return withReply(stored, reply);
+        runAndStore(conversationId, start.context(), start.stored().message(), message.modelId());
+    return withReply(start.stored(), reply);
   }
 
   /** Both messages of a turn as they are once the reply is stored (the reply is a child now). */
@@ -189,7 +185,7 @@ public class MessageService {
   }
 
   /** The first half of a streamed turn: checks, and stores the caller's message. */
-  public Message.Placed beginTurn(String conversationId, NewMessage message) {
+  public MessageWriter.TurnStart beginTurn(String conversationId, NewMessage message) {
     if (message.role() != MessageRole.USER && message.role() != MessageRole.TOOL) {
       throw new InvalidRequestException(
           List.of(
@@ -201,11 +197,12 @@ public class MessageService {
       checkModel(reader.assistantToAddTo(conversationId), message.modelId());
     }
     String by = callers.caller().userId();
-    return writer.append(
+    return writer.beginTurn(
         conversationId,
         message.parentId(),
         parent ->
-            MessageDraft.completed(parent, message.role(), message.parts(), message.modelId(), by));
+            MessageDraft.completed(parent, message.role(), message.parts(), message.modelId(), by),
+        runner.contextMessages());
   }
 
   /**
@@ -214,9 +211,9 @@ public class MessageService {
    * caller left), the run is aborted and the turn is recorded as failed.
    */
   public void streamTurn(
-      String conversationId, Message.Placed stored, String modelId, TurnListener listener) {
-    MessageReader.RunContext context =
-        reader.runContext(conversationId, stored.message().id(), runner.contextMessages());
+      String conversationId, MessageWriter.TurnStart start, String modelId, TurnListener listener) {
+    Message.Placed stored = start.stored();
+    MessageReader.RunContext context = start.context();
     String by = callers.caller().userId();
     TurnReply reply;
     try {

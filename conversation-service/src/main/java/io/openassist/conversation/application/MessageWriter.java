@@ -25,6 +25,7 @@ public class MessageWriter {
 
   @Inject ConversationAccess access;
   @Inject JdbcMessageRepository messages;
+  @Inject MessageReader reader;
 
   Clock clock = Clock.systemUTC();
 
@@ -39,6 +40,27 @@ public class MessageWriter {
     Conversation conversation = access.writable(conversationId);
     String parent = parentId == null ? conversation.activeMessageId() : parentId;
     return messages.append(conversation, draft.apply(parent), clock.instant());
+  }
+
+  /** The caller's message of a turn, stored, and what its run needs. */
+  public record TurnStart(Message.Placed stored, MessageReader.RunContext context) {}
+
+  /**
+   * Appends the caller's message of a turn as {@link #append} does and, in the same transaction,
+   * reads the branch that ends at it as far back as a run takes ({@code completed} completed
+   * messages): one commit before the run instead of a write and a separate read.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public TurnStart beginTurn(
+      String conversationId, String parentId, Function<String, MessageDraft> draft, int completed) {
+    Conversation conversation = access.writable(conversationId);
+    String parent = parentId == null ? conversation.activeMessageId() : parentId;
+    Message.Placed stored = messages.append(conversation, draft.apply(parent), clock.instant());
+    return new TurnStart(
+        stored,
+        new MessageReader.RunContext(
+            conversation.assistantId(),
+            reader.recentBranch(conversation, stored.message().id(), completed)));
   }
 
   /**
