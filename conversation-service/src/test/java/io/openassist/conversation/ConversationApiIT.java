@@ -224,22 +224,9 @@ class ConversationApiIT {
   @Test
   void aLongBranchIsReadPageByPageFromEitherEnd() {
     String id = fx.conversation(member);
-    StringBuilder tree = new StringBuilder("{\"messages\": [");
-    for (int i = 0; i < 250; i++) {
-      tree.append(i == 0 ? "" : ",")
-          .append("{\"id\": \"m")
-          .append(i)
-          .append("\"")
-          .append(i == 0 ? "" : ", \"parent_id\": \"m" + (i - 1) + "\"")
-          .append(", \"role\": \"")
-          .append(i % 2 == 0 ? "user" : "assistant")
-          .append("\", \"parts\": [{\"type\": \"text\", \"text\": \"n")
-          .append(i)
-          .append("\"}]}");
-    }
-    tree.append("]}");
     ApiResponse imported =
-        member.post("/v1/conversations/" + id + "/messages:import", tree.toString());
+        member.post(
+            "/v1/conversations/" + id + "/messages:import", ConversationFixture.chain("m", 250));
     assertEquals(201, imported.status(), imported::toString);
     String m249 = imported.json().getJsonObject("ids").getString("m249");
     // a fork in the middle, so that the branch spans two segments
@@ -297,19 +284,12 @@ class ConversationApiIT {
     // Long pages (over 200) take their counts apart from the rows: from the whole conversation's
     // counts while the page is much of it, else the page's own; the same counts either way.
     assertLongPageCounts(id, m249);
-    StringBuilder other = new StringBuilder("{\"messages\": [");
-    for (int i = 0; i < 700; i++) {
-      other
-          .append(i == 0 ? "" : ",")
-          .append("{\"id\": \"o")
-          .append(i)
-          .append(i == 0 ? "\"" : "\", \"parent_id\": \"o" + (i - 1) + "\"")
-          .append(", \"role\": \"user\", \"parts\": [{\"type\": \"text\", \"text\": \"o\"}]}");
-    }
-    other.append("]}");
     assertEquals(
         201,
-        member.post("/v1/conversations/" + id + "/messages:import", other.toString()).status());
+        member
+            .post(
+                "/v1/conversations/" + id + "/messages:import", ConversationFixture.chain("o", 700))
+            .status());
     assertLongPageCounts(id, m249);
   }
 

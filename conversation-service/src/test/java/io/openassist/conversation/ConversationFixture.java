@@ -127,6 +127,27 @@ final class ConversationFixture {
     return created.json().getString("id");
   }
 
+  /**
+   * An import body of one chain of {@code n} messages, ids {@code prefix0..}, each the child of the
+   * one before, user and assistant in turn, the text of message i being {@code "n" + i}.
+   */
+  static String chain(String prefix, int n) {
+    StringBuilder tree = new StringBuilder("{\"messages\": [");
+    for (int i = 0; i < n; i++) {
+      tree.append(i == 0 ? "" : ",")
+          .append("{\"id\": \"")
+          .append(prefix)
+          .append(i)
+          .append(i == 0 ? "\"" : "\", \"parent_id\": \"" + prefix + (i - 1) + "\"")
+          .append(", \"role\": \"")
+          .append(i % 2 == 0 ? "user" : "assistant")
+          .append("\", \"parts\": [{\"type\": \"text\", \"text\": \"n")
+          .append(i)
+          .append("\"}]}");
+    }
+    return tree.append("]}").toString();
+  }
+
   static String text(String text) {
     return "{\"message\": {\"parts\": [{\"type\": \"text\", \"text\": \"" + text + "\"}]}}";
   }

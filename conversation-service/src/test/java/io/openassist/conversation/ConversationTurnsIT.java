@@ -259,21 +259,10 @@ class ConversationTurnsIT {
 
   @Test
   void aTurnAtTheEndOfALongBranchSendsItInOrder() {
-    StringBuilder tree = new StringBuilder("{\"messages\": [");
-    for (int i = 0; i < 300; i++) {
-      tree.append(i == 0 ? "" : ",")
-          .append("{\"id\": \"m")
-          .append(i)
-          .append(i == 0 ? "\"" : "\", \"parent_id\": \"m" + (i - 1) + "\"")
-          .append(", \"role\": \"")
-          .append(i % 2 == 0 ? "user" : "assistant")
-          .append("\", \"parts\": [{\"type\": \"text\", \"text\": \"n")
-          .append(i)
-          .append("\"}]}");
-    }
     ApiResponse imported =
         member.post(
-            "/v1/conversations/" + conversation + "/messages:import", tree.append("]}").toString());
+            "/v1/conversations/" + conversation + "/messages:import",
+            ConversationFixture.chain("m", 300));
     assertEquals(201, imported.status(), imported::toString);
     ApiResponse turn = member.post(messages(), text("And the last one?"));
     assertEquals(201, turn.status(), turn::toString);
