@@ -74,7 +74,7 @@ public class AuditService {
   @Transactional
   public void export(String conversationId, Consumer<ExportItem> out) {
     Conversation conversation = access.readable(conversationId);
-    write(messages, conversation, out);
+    batches.write(conversation, out);
   }
 
   /**
@@ -88,12 +88,6 @@ public class AuditService {
     do {
       last = batches.next(admin.organizationId(), from, to, last, out);
     } while (last != null);
-  }
-
-  static void write(
-      JdbcMessageRepository messages, Conversation conversation, Consumer<ExportItem> out) {
-    out.accept(new ExportItem.OfConversation(conversation));
-    messages.forEach(conversation.id(), m -> out.accept(new ExportItem.OfMessage(m)));
   }
 
   /**

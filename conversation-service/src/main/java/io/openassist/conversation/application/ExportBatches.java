@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** One batch of an organisation's export, in its own transaction. */
+/**
+ * Writes exports: one conversation then its messages in creation order (in the caller's
+ * transaction), or one batch of an organisation's export in a transaction of its own.
+ */
 @ApplicationScoped
 public class ExportBatches {
 
@@ -35,7 +38,13 @@ public class ExportBatches {
             last == null ? null : last.createdAt(),
             last == null ? null : last.id(),
             SIZE);
-    batch.forEach(c -> AuditService.write(messages, c, out));
+    batch.forEach(c -> write(c, out));
     return batch.size() < SIZE ? null : batch.get(batch.size() - 1);
+  }
+
+  /** The conversation, then each of its messages in creation order. */
+  public void write(Conversation conversation, Consumer<AuditService.ExportItem> out) {
+    out.accept(new AuditService.ExportItem.OfConversation(conversation));
+    messages.forEach(conversation.id(), m -> out.accept(new AuditService.ExportItem.OfMessage(m)));
   }
 }

@@ -37,14 +37,6 @@ public class MessageReader {
    */
   public record RunContext(String assistantId, List<Message> branch) {}
 
-  @Transactional
-  public RunContext runContext(String conversationId, String leafId, int completed) {
-    Conversation conversation = access.readable(conversationId);
-    return new RunContext(
-        conversation.assistantId(),
-        leafId == null ? List.of() : recentBranch(conversation, leafId, completed));
-  }
-
   /** The assistant of a conversation the caller may add to. */
   @Transactional
   public String assistantToAddTo(String conversationId) {

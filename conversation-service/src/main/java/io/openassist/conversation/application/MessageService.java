@@ -138,23 +138,28 @@ public class MessageService {
               conversationId,
               context.branch(),
               modelId);
-      JsonObject usage = reply.usage();
-      return writer.append(
-          conversationId,
-          last.id(),
-          parent ->
-              new MessageDraft(
-                  parent,
-                  MessageRole.ASSISTANT,
-                  reply.parts(),
-                  reply.model(),
-                  MessageStatus.COMPLETED,
-                  null,
-                  usage,
-                  by));
+      return storeReply(conversationId, last, reply, by);
     } catch (RunFailedException e) {
       throw failedTurn(conversationId, last, modelId, e, by);
     }
+  }
+
+  /** Stores a completed run's reply as the child of {@code last}. */
+  private Message.Placed storeReply(
+      String conversationId, Message last, TurnReply reply, String by) {
+    return writer.append(
+        conversationId,
+        last.id(),
+        parent ->
+            new MessageDraft(
+                parent,
+                MessageRole.ASSISTANT,
+                reply.parts(),
+                reply.model(),
+                MessageStatus.COMPLETED,
+                null,
+                reply.usage(),
+                by));
   }
 
   /** What an import wrote: each client id's message, and where the active branch now ends. */
@@ -229,20 +234,6 @@ public class MessageService {
       listener.failed(failedTurn(conversationId, stored.message(), modelId, e, by));
       return;
     }
-    Message.Placed written =
-        writer.append(
-            conversationId,
-            stored.message().id(),
-            parent ->
-                new MessageDraft(
-                    parent,
-                    MessageRole.ASSISTANT,
-                    reply.parts(),
-                    reply.model(),
-                    MessageStatus.COMPLETED,
-                    null,
-                    reply.usage(),
-                    by));
-    listener.completed(withReply(stored, written));
+    listener.completed(withReply(stored, storeReply(conversationId, stored.message(), reply, by)));
   }
 }

@@ -37,7 +37,11 @@ public class MessageWriter {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Message.Placed append(
       String conversationId, String parentId, Function<String, MessageDraft> draft) {
-    Conversation conversation = access.writable(conversationId);
+    return appendTo(access.writable(conversationId), parentId, draft);
+  }
+
+  private Message.Placed appendTo(
+      Conversation conversation, String parentId, Function<String, MessageDraft> draft) {
     String parent = parentId == null ? conversation.activeMessageId() : parentId;
     return messages.append(conversation, draft.apply(parent), clock.instant());
   }
@@ -54,8 +58,7 @@ public class MessageWriter {
   public TurnStart beginTurn(
       String conversationId, String parentId, Function<String, MessageDraft> draft, int completed) {
     Conversation conversation = access.writable(conversationId);
-    String parent = parentId == null ? conversation.activeMessageId() : parentId;
-    Message.Placed stored = messages.append(conversation, draft.apply(parent), clock.instant());
+    Message.Placed stored = appendTo(conversation, parentId, draft);
     return new TurnStart(
         stored,
         new MessageReader.RunContext(

@@ -69,13 +69,10 @@ public class JdbcMessageRepository {
   private record Parent(String segmentId, int depth, String hash, int children) {}
 
   /**
-   * Writes the draft into the conversation (locked by the caller's transaction) and counts it
-   * there; the conversation's active branch then ends at it.
-   */
-  /**
-   * Stores the draft under its parent (which must be a message of the conversation: else a {@link
-   * ResourceNotFoundException} and nothing written), the conversation locked by the caller; answers
-   * it placed as it now is: the last of its siblings, without children.
+   * Writes the draft into the conversation (locked by the caller's transaction) under its parent,
+   * which must be a message of the conversation (else a {@link ResourceNotFoundException} and
+   * nothing written), and counts it there; the conversation's active branch then ends at it.
+   * Answers it placed as it now is: the last of its siblings, without children.
    */
   public Message.Placed append(Conversation conversation, MessageDraft draft, Instant now) {
     return append(conversation, draft, now, now);

@@ -48,7 +48,7 @@ public final class Jsonp {
     return PROVIDER.createParser(reader);
   }
 
-  /** A generator writing UTF-8 to {@code out}; closing it does not close {@code out}'s owner. */
+  /** A generator writing UTF-8 to {@code out}; closing the generator closes {@code out}. */
   public static JsonGenerator generator(OutputStream out) {
     return PROVIDER.createGenerator(out);
   }
