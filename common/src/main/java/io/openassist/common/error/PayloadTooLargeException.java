@@ -13,4 +13,9 @@ public class PayloadTooLargeException extends ApiException {
         "The request body is larger than the " + limit + " bytes this endpoint accepts",
         List.of());
   }
+
+  /** The same status and code, with a detail that says what was too large. */
+  public PayloadTooLargeException(String detail) {
+    super(413, "payload_too_large", "Payload too large", detail, List.of());
+  }
 }

@@ -18,4 +18,10 @@ public @interface BodyLimit {
 
   /** The limit in bytes when the key is not set. */
   long defaultBytes();
+
+  /**
+   * Bytes allowed on top of the configured limit: the framing around what the limit is about (the
+   * multipart headers and boundaries around an uploaded file whose own size is the limit).
+   */
+  long allowanceBytes() default 0;
 }

@@ -51,8 +51,9 @@ public class BodySizeFilter implements ContainerRequestFilter {
       return limits.maxBodyBytes();
     }
     return ConfigProvider.getConfig()
-        .getOptionalValue(declared.configKey(), Long.class)
-        .orElse(declared.defaultBytes());
+            .getOptionalValue(declared.configKey(), Long.class)
+            .orElse(declared.defaultBytes())
+        + declared.allowanceBytes();
   }
 
   /** A body stream that fails with a 413 once more than {@code limit} bytes have been read. */

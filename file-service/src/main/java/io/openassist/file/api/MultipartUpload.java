@@ -1,0 +1,215 @@
+package io.openassist.file.api;
+
+import io.openassist.common.error.InvalidRequestException;
+import io.openassist.common.error.PayloadTooLargeException;
+import io.openassist.common.error.Problem.FieldError;
+import io.openassist.file.application.IncomingUpload;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.fileupload2.core.AbstractFileUpload;
+import org.apache.commons.fileupload2.core.DiskFileItem;
+import org.apache.commons.fileupload2.core.DiskFileItemFactory;
+import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.fileupload2.core.FileItemInputIterator;
+import org.apache.commons.fileupload2.core.FileUploadException;
+import org.apache.commons.fileupload2.core.RequestContext;
+
+/**
+ * A {@code multipart/form-data} upload read as it streams in (commons-fileupload2's item iterator
+ * over the request body: nothing is spooled to memory or disk): exactly one part, named {@code
+ * file}, with a file name; its content at most {@code maxFileBytes}. A request with no file part,
+ * another part, or a second file is a 400 naming the field; a byte past the limit is a 413.
+ */
+final class MultipartUpload implements IncomingUpload {
+
+  static final String FIELD = "file";
+
+  private final String contentType;
+  private final InputStream body;
+  private final long maxFileBytes;
+  private FileItemInputIterator items;
+  private FileItemInput file;
+
+  MultipartUpload(String contentType, InputStream body, long maxFileBytes) {
+    this.contentType = contentType;
+    this.body = body;
+    this.maxFileBytes = maxFileBytes;
+  }
+
+  @Override
+  public String open() throws IOException {
+    try {
+      items = new Parser().getItemIterator(new Body(contentType, body));
+      if (!items.hasNext()) {
+        throw missingFile();
+      }
+      FileItemInput item = items.next();
+      requireFilePart(item);
+      file = item;
+      return item.getName();
+    } catch (FileUploadException e) {
+      throw malformed(e);
+    }
+  }
+
+  @Override
+  public InputStream content() throws IOException {
+    return new CappedStream(file.getInputStream(), maxFileBytes);
+  }
+
+  @Override
+  public void finish() throws IOException {
+    try {
+      if (items.hasNext()) {
+        FileItemInput extra = items.next();
+        if (FIELD.equals(extra.getFieldName())) {
+          throw new InvalidRequestException(
+              List.of(new FieldError(FIELD, "is sent twice; upload one file per request")));
+        }
+        throw unexpected(extra);
+      }
+    } catch (FileUploadException e) {
+      throw malformed(e);
+    }
+  }
+
+  private static void requireFilePart(FileItemInput item) {
+    if (!FIELD.equals(item.getFieldName())) {
+      throw unexpected(item);
+    }
+    if (item.isFormField()) {
+      throw new InvalidRequestException(
+          List.of(
+              new FieldError(FIELD, "must be a file (a part with a filename), not a text field")));
+    }
+  }
+
+  private static InvalidRequestException unexpected(FileItemInput item) {
+    String name = item.getFieldName() == null ? "(unnamed part)" : item.getFieldName();
+    return new InvalidRequestException(
+        List.of(new FieldError(name, "is not a field of an upload; send the file as 'file'")));
+  }
+
+  private static InvalidRequestException missingFile() {
+    return new InvalidRequestException(
+        List.of(new FieldError(FIELD, "is required: the file, as a multipart part named 'file'")));
+  }
+
+  private static InvalidRequestException malformed(IOException e) {
+    return new InvalidRequestException(
+        "malformed_multipart",
+        "The body is not well-formed multipart/form-data: " + e.getMessage());
+  }
+
+  /** The file's bytes, refusing the first byte past the limit. */
+  private static final class CappedStream extends FilterInputStream {
+
+    private final long limit;
+    private long read;
+
+    CappedStream(InputStream in, long limit) {
+      super(in);
+      this.limit = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        int b = in.read();
+        if (b >= 0) {
+          count(1);
+        }
+        return b;
+      } catch (FileUploadException e) {
+        throw malformed(e);
+      }
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      try {
+        int n = in.read(buffer, offset, length);
+        if (n > 0) {
+          count(n);
+        }
+        return n;
+      } catch (FileUploadException e) {
+        throw malformed(e);
+      }
+    }
+
+    private void count(long n) {
+      read += n;
+      if (read > limit) {
+        throw new FileTooLargeException(limit);
+      }
+    }
+  }
+
+  /** A file over the limit: 413, naming the limit on the file (not on the request). */
+  static final class FileTooLargeException extends PayloadTooLargeException {
+    FileTooLargeException(long limit) {
+      super("The file is larger than the " + limit + " bytes an upload may hold");
+    }
+  }
+
+  /** The request as commons-fileupload reads it. */
+  private record Body(String contentType, InputStream in) {}
+
+  private static final class Parser
+      extends AbstractFileUpload<Body, DiskFileItem, DiskFileItemFactory> {
+
+    Parser() {
+      setHeaderCharset(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public FileItemInputIterator getItemIterator(Body body)
+        throws FileUploadException, IOException {
+      return getItemIterator(context(body));
+    }
+
+    @Override
+    public Map<String, List<DiskFileItem>> parseParameterMap(Body body) {
+      throw new UnsupportedOperationException("uploads are streamed, never parsed whole");
+    }
+
+    @Override
+    public List<DiskFileItem> parseRequest(Body body) {
+      throw new UnsupportedOperationException("uploads are streamed, never parsed whole");
+    }
+
+    private static RequestContext context(Body body) {
+      return new RequestContext() {
+        @Override
+        public String getCharacterEncoding() {
+          return StandardCharsets.UTF_8.name();
+        }
+
+        @Override
+        public long getContentLength() {
+          return -1;
+        }
+
+        @Override
+        public String getContentType() {
+          return body.contentType();
+        }
+
+        @Override
+        public InputStream getInputStream() {
+          return body.in();
+        }
+
+        @Override
+        public boolean isMultipartRelated() {
+          return false;
+        }
+      };
+    }
+  }
+}
