@@ -55,7 +55,7 @@ public class FilesResource {
   }
 
   @POST
-  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Consumes(MediaType.WILDCARD)
   @BodyLimit(
       configKey = Uploads.MAX_FILE_BYTES,
       defaultBytes = Uploads.DEFAULT_MAX_FILE_BYTES,
@@ -82,7 +82,7 @@ public class FilesResource {
 
   @PUT
   @Path("{file_id}")
-  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Consumes(MediaType.WILDCARD)
   @BodyLimit(
       configKey = Uploads.MAX_FILE_BYTES,
       defaultBytes = Uploads.DEFAULT_MAX_FILE_BYTES,

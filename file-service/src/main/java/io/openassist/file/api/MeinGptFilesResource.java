@@ -50,7 +50,7 @@ public class MeinGptFilesResource {
     "updatedAt",
     "checksum"
   })
-  public record ListedFile(
+  public record MeinGptListedFile(
       String id,
       @JsonbProperty("originalName") String originalName,
       @JsonbProperty("mimeType") String mimeType,
@@ -59,8 +59,8 @@ public class MeinGptFilesResource {
       @JsonbProperty("updatedAt") String updatedAt,
       String checksum) {
 
-    static ListedFile from(KnowledgeFile f) {
-      return new ListedFile(
+    static MeinGptListedFile from(KnowledgeFile f) {
+      return new MeinGptListedFile(
           f.id(),
           f.originalName(),
           f.mimeType(),
@@ -72,8 +72,8 @@ public class MeinGptFilesResource {
   }
 
   @JsonbPropertyOrder({"files", "count", "assistantId"})
-  public record FileList(
-      List<ListedFile> files, int count, @JsonbProperty("assistantId") String assistantId) {}
+  public record MeinGptFileList(
+      List<MeinGptListedFile> files, int count, @JsonbProperty("assistantId") String assistantId) {}
 
   @JsonbPropertyOrder({
     "id",
@@ -88,7 +88,7 @@ public class MeinGptFilesResource {
     "derivations",
     "assistantId"
   })
-  public record FileMetadata(
+  public record MeinGptFileMetadata(
       String id,
       @JsonbProperty("originalName") String originalName,
       @JsonbProperty("mimeType") String mimeType,
@@ -102,65 +102,69 @@ public class MeinGptFilesResource {
       @JsonbProperty("assistantId") String assistantId) {}
 
   @JsonbPropertyOrder({"id", "originalName", "size", "mimeType", "uploadedAt"})
-  public record UploadedFile(
+  public record MeinGptUploadedFile(
       String id,
       @JsonbProperty("originalName") String originalName,
       long size,
       @JsonbProperty("mimeType") String mimeType,
       @JsonbProperty("uploadedAt") String uploadedAt) {
 
-    static UploadedFile from(KnowledgeFile f) {
-      return new UploadedFile(f.id(), f.originalName(), f.size(), f.mimeType(), iso(f.createdAt()));
+    static MeinGptUploadedFile from(KnowledgeFile f) {
+      return new MeinGptUploadedFile(
+          f.id(), f.originalName(), f.size(), f.mimeType(), iso(f.createdAt()));
     }
   }
 
   @JsonbPropertyOrder({"success", "assistantId", "file"})
-  public record UploadAnswer(
-      boolean success, @JsonbProperty("assistantId") String assistantId, UploadedFile file) {}
+  public record MeinGptUploadAnswer(
+      boolean success,
+      @JsonbProperty("assistantId") String assistantId,
+      MeinGptUploadedFile file) {}
 
   @JsonbPropertyOrder({"success", "assistantId", "replacedId", "originalId", "file"})
-  public record ReplaceAnswer(
+  public record MeinGptReplaceAnswer(
       boolean success,
       @JsonbProperty("assistantId") String assistantId,
       @JsonbProperty("replacedId") String replacedId,
       @JsonbProperty("originalId") String originalId,
-      UploadedFile file) {}
+      MeinGptUploadedFile file) {}
 
   @JsonbPropertyOrder({"success", "assistantId", "originalId"})
-  public record DeleteAnswer(
+  public record MeinGptDeleteAnswer(
       boolean success,
       @JsonbProperty("assistantId") String assistantId,
       @JsonbProperty("originalId") String originalId) {}
 
   @GET
   @Operation(summary = "meinGPT: list the assistant's files with metadata for change detection")
-  public FileList list(@PathParam("assistantId") String assistantId) {
-    List<ListedFile> listed = files.all(assistantId).stream().map(ListedFile::from).toList();
-    return new FileList(listed, listed.size(), assistantId);
+  public MeinGptFileList list(@PathParam("assistantId") String assistantId) {
+    List<MeinGptListedFile> listed =
+        files.all(assistantId).stream().map(MeinGptListedFile::from).toList();
+    return new MeinGptFileList(listed, listed.size(), assistantId);
   }
 
   @POST
-  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Consumes(MediaType.WILDCARD)
   @BodyLimit(
       configKey = Uploads.MAX_FILE_BYTES,
       defaultBytes = Uploads.DEFAULT_MAX_FILE_BYTES,
       allowanceBytes = Uploads.FRAMING_ALLOWANCE)
   @Operation(summary = "meinGPT: upload a file (max 150 MB) to the assistant's knowledge base")
-  public UploadAnswer upload(
+  public MeinGptUploadAnswer upload(
       @PathParam("assistantId") String assistantId,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       InputStream body) {
     KnowledgeFile file = files.upload(assistantId, uploads.of(contentType, body)).file();
-    return new UploadAnswer(true, assistantId, UploadedFile.from(file));
+    return new MeinGptUploadAnswer(true, assistantId, MeinGptUploadedFile.from(file));
   }
 
   @GET
   @Path("{documentId}")
   @Operation(summary = "meinGPT: a file's metadata, with processingStatus and derivations")
-  public FileMetadata get(
+  public MeinGptFileMetadata get(
       @PathParam("assistantId") String assistantId, @PathParam("documentId") String documentId) {
     KnowledgeFile f = files.get(assistantId, documentId);
-    return new FileMetadata(
+    return new MeinGptFileMetadata(
         f.id(),
         f.originalName(),
         f.mimeType(),
@@ -176,29 +180,33 @@ public class MeinGptFilesResource {
 
   @PUT
   @Path("{documentId}")
-  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Consumes(MediaType.WILDCARD)
   @BodyLimit(
       configKey = Uploads.MAX_FILE_BYTES,
       defaultBytes = Uploads.DEFAULT_MAX_FILE_BYTES,
       allowanceBytes = Uploads.FRAMING_ALLOWANCE)
   @Operation(summary = "meinGPT: replace a file: the new upload gets a new id, the old is deleted")
-  public ReplaceAnswer replace(
+  public MeinGptReplaceAnswer replace(
       @PathParam("assistantId") String assistantId,
       @PathParam("documentId") String documentId,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       InputStream body) {
     KnowledgeFiles.Uploaded replaced =
         files.replace(assistantId, documentId, uploads.of(contentType, body));
-    return new ReplaceAnswer(
-        true, assistantId, replaced.replacedId(), documentId, UploadedFile.from(replaced.file()));
+    return new MeinGptReplaceAnswer(
+        true,
+        assistantId,
+        replaced.replacedId(),
+        documentId,
+        MeinGptUploadedFile.from(replaced.file()));
   }
 
   @DELETE
   @Path("{documentId}")
   @Operation(summary = "meinGPT: delete a file from the assistant's knowledge base")
-  public DeleteAnswer delete(
+  public MeinGptDeleteAnswer delete(
       @PathParam("assistantId") String assistantId, @PathParam("documentId") String documentId) {
-    return new DeleteAnswer(true, assistantId, files.delete(assistantId, documentId).id());
+    return new MeinGptDeleteAnswer(true, assistantId, files.delete(assistantId, documentId).id());
   }
 
   private static String iso(Instant instant) {

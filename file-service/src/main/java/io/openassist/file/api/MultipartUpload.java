@@ -1,9 +1,11 @@
 package io.openassist.file.api;
 
+import io.openassist.common.error.ApiException;
 import io.openassist.common.error.InvalidRequestException;
 import io.openassist.common.error.PayloadTooLargeException;
 import io.openassist.common.error.Problem.FieldError;
 import io.openassist.file.application.IncomingUpload;
+import jakarta.ws.rs.core.MediaType;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,6 +44,7 @@ final class MultipartUpload implements IncomingUpload {
 
   @Override
   public String open() throws IOException {
+    requireMultipart();
     try {
       items = new Parser().getItemIterator(new Body(contentType, body));
       if (!items.hasNext()) {
@@ -74,6 +77,30 @@ final class MultipartUpload implements IncomingUpload {
       }
     } catch (FileUploadException e) {
       throw malformed(e);
+    }
+  }
+
+  /**
+   * Uploads take any content type at the resource (so that an anonymous caller learns nothing but
+   * 401); anything but {@code multipart/form-data} is refused here, once the caller is known.
+   */
+  private void requireMultipart() {
+    MediaType type;
+    try {
+      type = contentType == null ? null : MediaType.valueOf(contentType);
+    } catch (IllegalArgumentException e) {
+      type = null;
+    }
+    if (type == null || !MediaType.MULTIPART_FORM_DATA_TYPE.isCompatible(type)) {
+      throw new UnsupportedMediaTypeException(
+          "Send the file as multipart/form-data, in a part named 'file'");
+    }
+  }
+
+  /** 415: an upload that is not multipart/form-data. */
+  static final class UnsupportedMediaTypeException extends ApiException {
+    UnsupportedMediaTypeException(String detail) {
+      super(415, "unsupported_media_type", "Unsupported media type", detail, List.of());
     }
   }
 

@@ -108,8 +108,10 @@ public class JdbcChunkRepository {
   }
 
   /**
-   * The chunks of the assistant's files that best match the query (web-search syntax: words,
-   * "quoted phrases", -excluded), best first; ties in document order.
+   * The chunks of the assistant's files that best match the query, best first (ties in upload and
+   * document order). Any of the query's words may match (a question's words are not all in its
+   * answer); chunks with more of them, closer together, rank higher (ts_rank_cd, normalised to (0,
+   * 1)).
    */
   public List<ChunkHit> search(String organizationId, String assistantId, String query, int limit)
       throws SQLException {
@@ -119,7 +121,8 @@ public class JdbcChunkRepository {
                 "SELECT k.file_id, f.original_name, k.position, k.start_offset, k.end_offset,"
                     + " k.content, ts_rank_cd(k.search, q, 32) AS score"
                     + " FROM file_chunk k JOIN knowledge_file f ON f.id = k.file_id,"
-                    + " websearch_to_tsquery(CAST(? AS regconfig), ?) q"
+                    + " CAST(replace(CAST(plainto_tsquery(CAST(? AS regconfig), ?) AS text),"
+                    + " ' & ', ' | ') AS tsquery) q"
                     + " WHERE k.organization_id = ? AND k.assistant_id = ? AND k.search @@ q"
                     + " ORDER BY score DESC, f.created_at, k.file_id, k.position LIMIT ?")) {
       select.setString(1, language);

@@ -2,6 +2,7 @@ package io.openassist.assistant.api.run;
 
 import io.openassist.assistant.application.run.RunService.Run;
 import io.openassist.assistant.domain.run.ChatMessage;
+import io.openassist.assistant.domain.run.KnowledgeSearch;
 import io.openassist.assistant.domain.run.ModelResult;
 import io.openassist.assistant.domain.run.ToolCall;
 import io.openassist.assistant.domain.run.Usage;
@@ -27,6 +28,7 @@ import java.util.List;
   "messages",
   "usage",
   "citations",
+  "fileCitations",
   "finishReason",
   "createdAt"
 })
@@ -38,8 +40,23 @@ public record RunResponse(
     JsonArray messages,
     UsageResponse usage,
     List<String> citations,
+    List<FileCitation> fileCitations,
     String finishReason,
     long createdAt) {
+
+  /**
+   * A passage of the assistant's knowledge files the run was given (file_search): the file, the
+   * passage's position among its chunks and character range, its score and text.
+   */
+  @JsonbPropertyOrder({"fileId", "fileName", "position", "start", "end", "score", "text"})
+  public record FileCitation(
+      String fileId, String fileName, int position, int start, int end, double score, String text) {
+
+    static FileCitation from(KnowledgeSearch.Passage p) {
+      return new FileCitation(
+          p.fileId(), p.fileName(), p.position(), p.start(), p.end(), p.score(), p.text());
+    }
+  }
 
   static final String OBJECT = "assistant.run";
 
@@ -81,7 +98,8 @@ public record RunResponse(
         result.model(),
         messages.build(),
         UsageResponse.from(result.usage()),
-        result.citations(),
+        run.citations(),
+        run.passages().stream().map(FileCitation::from).toList(),
         result.finishReason().wireName(),
         run.createdAt().getEpochSecond());
   }

@@ -2,8 +2,13 @@ package io.openassist.assistant.application.run;
 
 import io.openassist.assistant.application.AssistantService;
 import io.openassist.assistant.domain.Assistant;
+import io.openassist.assistant.domain.FileSearchTool;
 import io.openassist.assistant.domain.FunctionTool;
 import io.openassist.assistant.domain.Tool;
+import io.openassist.assistant.domain.run.ChatMessage;
+import io.openassist.assistant.domain.run.KnowledgeSearch;
+import io.openassist.assistant.domain.run.KnowledgeSearch.Passage;
+import io.openassist.assistant.domain.run.MessageRole;
 import io.openassist.assistant.domain.run.ModelProviders;
 import io.openassist.assistant.domain.run.ModelRequest;
 import io.openassist.assistant.domain.run.ModelResult;
@@ -28,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Running an assistant: the caller must be able to view it; its instructions, function tools and
@@ -46,6 +52,15 @@ public class RunService {
   @Inject CallerContext callers;
   @Inject ModelProviders providers;
   @Inject RunRecorder recorder;
+  @Inject KnowledgeSearch knowledge;
+
+  @Inject
+  @ConfigProperty(name = "openassist.run.file-search-max-chars", defaultValue = "8000")
+  int fileSearchMaxChars;
+
+  @Inject
+  @ConfigProperty(name = "openassist.run.file-search-max-results", defaultValue = "5")
+  int fileSearchMaxResults;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -56,20 +71,38 @@ public class RunService {
       Caller caller,
       String assistantId,
       ModelRoute route,
-      ModelRequest request) {}
+      ModelRequest request,
+      List<Passage> passages) {}
 
-  /** A finished run: its id, when it started, and what the model answered. */
-  public record Run(String id, String assistantId, Instant createdAt, ModelResult result) {}
+  /**
+   * A finished run: its id, when it started, what the model answered, and the passages of the
+   * assistant's files it was given (file_search), which it may cite.
+   */
+  public record Run(
+      String id,
+      String assistantId,
+      Instant createdAt,
+      ModelResult result,
+      List<Passage> passages) {
+
+    /** Readable citations: the vendor's own, then the passages of the knowledge files. */
+    public List<String> citations() {
+      List<String> all = new ArrayList<>(result.citations());
+      passages.forEach(p -> all.add(p.readable()));
+      return all;
+    }
+  }
 
   public PreparedRun prepare(String assistantId, RunCommand command) {
     Assistant assistant = assistants.get(assistantId);
     ModelRoute route = ModelRoute.choose(command.model(), assistant, providers);
     List<FunctionTool> tools = tools(assistant, command.tools());
     checkToolChoice(command.toolChoice(), tools);
+    List<Passage> passages = passages(assistant, command.messages());
     ModelRequest request =
         new ModelRequest(
             route.model(),
-            assistant.instructions(),
+            withPassages(assistant.instructions(), passages),
             command.messages(),
             tools,
             command.toolChoice(),
@@ -85,7 +118,69 @@ public class RunService {
         callers.caller(),
         assistant.id(),
         route,
-        request);
+        request,
+        passages);
+  }
+
+  /**
+   * For an assistant with the file_search tool: the passages of its files that best match the
+   * caller's last message, best first, as many as fit in {@code
+   * openassist.run.file-search-max-chars}.
+   */
+  private List<Passage> passages(Assistant assistant, List<ChatMessage> messages) {
+    FileSearchTool tool = null;
+    for (Tool t : assistant.tools()) {
+      if (t instanceof FileSearchTool search) {
+        tool = search;
+      }
+    }
+    if (tool == null) {
+      return List.of();
+    }
+    String question = null;
+    for (ChatMessage message : messages) {
+      if (message.role() == MessageRole.USER) {
+        question = message.text();
+      }
+    }
+    int limit = tool.maxNumResults() != null ? tool.maxNumResults() : fileSearchMaxResults;
+    double threshold = tool.scoreThreshold() != null ? tool.scoreThreshold() : 0;
+    List<Passage> kept = new ArrayList<>();
+    int budget = fileSearchMaxChars;
+    for (Passage p : knowledge.search(assistant.id(), question, limit)) {
+      if (p.score() < threshold || p.text().length() > budget) {
+        continue;
+      }
+      kept.add(p);
+      budget -= p.text().length();
+    }
+    return kept;
+  }
+
+  /** The instructions with the passages after them, numbered for the model to cite. */
+  private static String withPassages(String instructions, List<Passage> passages) {
+    if (passages.isEmpty()) {
+      return instructions;
+    }
+    StringBuilder s = new StringBuilder(instructions == null ? "" : instructions);
+    if (s.length() > 0) {
+      s.append("\n\n");
+    }
+    s.append(
+        "Passages from the assistant's knowledge files that may answer the user. Use them where"
+            + " they help and cite them by their number, e.g. [1].");
+    for (int i = 0; i < passages.size(); i++) {
+      Passage p = passages.get(i);
+      s.append("\n\n[")
+          .append(i + 1)
+          .append("] ")
+          .append(p.fileName())
+          .append(", passage ")
+          .append(p.position() + 1)
+          .append(":\n")
+          .append(p.text());
+    }
+    return s.toString();
   }
 
   /** Runs it and answers the whole result. */
@@ -122,7 +217,7 @@ public class RunService {
       throw e;
     }
     record(run, streamed, Outcome.SUCCEEDED, result, null);
-    return new Run(run.id(), run.assistantId(), run.createdAt(), result);
+    return new Run(run.id(), run.assistantId(), run.createdAt(), result, run.passages());
   }
 
   private void record(

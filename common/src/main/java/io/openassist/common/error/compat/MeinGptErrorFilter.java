@@ -4,6 +4,8 @@ import io.openassist.common.error.Problem;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 
@@ -15,12 +17,16 @@ import jakarta.ws.rs.ext.Provider;
  * {@code X-Request-Id} header.
  */
 @Provider
-@MeinGptApi
 public class MeinGptErrorFilter implements ContainerResponseFilter {
+
+  /** Where meinGPT's paths live: every answer under it, matched to a method or not (405, 415). */
+  static final String PREFIX = "api/";
+
+  @Context ResourceInfo resource;
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-    if (!(response.getEntity() instanceof Problem problem)) {
+    if (!(response.getEntity() instanceof Problem problem) || !meinGpt(request)) {
       return;
     }
     int status = response.getStatus();
@@ -35,5 +41,14 @@ public class MeinGptErrorFilter implements ContainerResponseFilter {
     }
     response.setStatus(status);
     response.setEntity(MeinGptError.of(message), null, MediaType.APPLICATION_JSON_TYPE);
+  }
+
+  private boolean meinGpt(ContainerRequestContext request) {
+    Class<?> matched = resource == null ? null : resource.getResourceClass();
+    if (matched != null) {
+      return matched.isAnnotationPresent(MeinGptApi.class);
+    }
+    String path = request.getUriInfo().getPath();
+    return (path.startsWith("/") ? path.substring(1) : path).startsWith(PREFIX);
   }
 }

@@ -85,6 +85,16 @@ public class StorageConfiguration {
   }
 
   private S3Client s3() {
+    return s3Client(endpoint, region, accessKey, secretKey, pathStyle);
+  }
+
+  /** An S3 client for an S3-compatible store, on the JDK's HTTP client. */
+  public static S3Client s3Client(
+      Optional<URI> endpoint,
+      String region,
+      Optional<String> accessKey,
+      Optional<String> secretKey,
+      boolean pathStyle) {
     AwsCredentialsProvider credentials =
         accessKey.isPresent() && secretKey.isPresent()
             ? StaticCredentialsProvider.create(
