@@ -32,6 +32,9 @@ public class FilesBench {
     switch (args[0]) {
       case "pdf" -> pdf(args[1], Integer.parseInt(args[2]));
       case "text" -> text(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+      case "query" -> System.out.println(
+          "How does the " + word(Integer.parseInt(args[1])) + " of the " + word(Integer.parseInt(args[2]))
+              + " work with " + word(Integer.parseInt(args[3])) + "?");
       default -> throw new IllegalArgumentException(args[0]);
     }
   }
@@ -40,6 +43,37 @@ public class FilesBench {
     StringBuilder s = new StringBuilder();
     for (int i = 0; i < words; i++) {
       s.append(i == 0 ? "" : " ").append(WORDS[random.nextInt(WORDS.length)]);
+    }
+    return s.append('.').toString();
+  }
+
+  /**
+   * Prose-like text for the search corpus: words from a vocabulary of 20,000 made-up words drawn
+   * with a Zipf-like skew (a few very common, most rare), plus common English function words, so
+   * that a query's words match some chunks, not all of them.
+   */
+  private static final String[] FUNCTION =
+      "the of and to in is that it for as with was on be by this are or at from".split(" ");
+
+  static String word(int rank) {
+    String[] syllables = {"ka", "lo", "mi", "ter", "sun", "vel", "dra", "po", "ni", "ex", "qua", "ri"};
+    StringBuilder w = new StringBuilder();
+    int n = rank + 12;
+    while (n > 0) {
+      w.append(syllables[n % syllables.length]);
+      n /= syllables.length;
+    }
+    return w.toString();
+  }
+
+  private static String prose(Random random, int words) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < words; i++) {
+      String w =
+          random.nextInt(3) == 0
+              ? FUNCTION[random.nextInt(FUNCTION.length)]
+              : word((int) (20000 * Math.pow(random.nextDouble(), 3)));
+      s.append(i == 0 ? "" : " ").append(w);
     }
     return s.append('.').toString();
   }
@@ -74,7 +108,7 @@ public class FilesBench {
         for (int p = 0; p < paragraphs; p++) {
           StringBuilder paragraph = new StringBuilder("Section " + f + "." + p + ": ");
           while (paragraph.length() < 1000) {
-            paragraph.append(sentence(random, 10)).append(' ');
+            paragraph.append(prose(random, 12)).append(' ');
           }
           out.write((paragraph.toString().strip() + "\n\n").getBytes(StandardCharsets.UTF_8));
         }

@@ -150,6 +150,13 @@ class FileProcessingIT {
         TestDatabase.count(
             "SELECT count(*) FROM file.file_chunk WHERE file_id = ?", file.getString("id"));
     assertTrue(chunks > 3, "chunks: " + chunks);
+    // The text keeps its paragraphs: a blank line between them.
+    assertEquals(
+        1L,
+        TestDatabase.count(
+            "SELECT count(*) FROM file.file_text WHERE file_id = ?"
+                + " AND position(E'room.\\n\\nParagraph 1 ' IN content) > 0",
+            file.getString("id")));
     // Every chunk starts at a paragraph.
     assertEquals(
         0L,

@@ -34,7 +34,7 @@ public class JdbcChunkRepository {
   DataSource dataSource;
 
   @Inject
-  @ConfigProperty(name = "openassist.files.search-language", defaultValue = "simple")
+  @ConfigProperty(name = "openassist.files.search-language", defaultValue = "english")
   String language;
 
   /**

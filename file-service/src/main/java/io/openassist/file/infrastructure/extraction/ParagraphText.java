@@ -8,9 +8,10 @@ import org.xml.sax.helpers.DefaultHandler;
 /**
  * Collects the text of Tika's XHTML events with the document's structure kept as plain text: a
  * blank line after each block (paragraph, heading, list item, table row, ...), a line break for
- * {@code br}, a tab between table cells; whitespace runs inside a block collapsed. Stops, with
- * Tika's write-limit signal, at {@code limit} characters. NUL and other control characters
- * PostgreSQL cannot or should not store are dropped.
+ * {@code br}, a tab between table cells; the text's own line breaks kept (a blank line: a
+ * paragraph); other whitespace runs collapsed to a space. Stops, with Tika's write-limit signal, at
+ * {@code limit} characters. NUL and other control characters PostgreSQL cannot or should not store
+ * are dropped.
  */
 final class ParagraphText extends DefaultHandler {
 
@@ -43,6 +44,7 @@ final class ParagraphText extends DefaultHandler {
   private final StringBuilder text = new StringBuilder();
   private final int limit;
   private boolean spacePending;
+  private int newlinesPending;
 
   ParagraphText(int limit) {
     this.limit = limit;
@@ -52,14 +54,22 @@ final class ParagraphText extends DefaultHandler {
   public void characters(char[] ch, int start, int length) throws WriteLimitReachedException {
     for (int i = start; i < start + length; i++) {
       char c = ch[i];
+      if (c == '\n') {
+        newlinesPending++;
+        continue;
+      }
       if (Character.isWhitespace(c) || Character.isISOControl(c)) {
         spacePending = text.length() > 0 && !endsWithBreak();
         continue;
       }
-      if (spacePending) {
+      if (newlinesPending > 0 && text.length() > 0) {
+        // Line breaks in the text itself (plain text, Markdown, CSV): a blank line is a paragraph.
+        lineBreak(newlinesPending > 1 ? "\n\n" : "\n");
+      } else if (spacePending) {
         append(' ');
-        spacePending = false;
       }
+      newlinesPending = 0;
+      spacePending = false;
       append(c);
     }
   }
@@ -88,6 +98,7 @@ final class ParagraphText extends DefaultHandler {
 
   private void lineBreak(String separator) throws WriteLimitReachedException {
     spacePending = false;
+    newlinesPending = 0;
     if (text.length() == 0) {
       return;
     }
