@@ -95,7 +95,7 @@ public class FileProcessing {
   /** Processes files until none waits. */
   void drain() {
     while (true) {
-      Optional<String> claimed;
+      Optional<JpaFileRepository.Claim> claimed;
       try {
         Instant now = clock.instant();
         claimed = files.claimNext(now, now.minus(timeout));
@@ -106,17 +106,17 @@ public class FileProcessing {
       if (claimed.isEmpty()) {
         return;
       }
-      process(claimed.get());
+      process(claimed.get().fileId(), claimed.get().attempts());
     }
   }
 
-  private void process(String fileId) {
+  private void process(String fileId, int attempts) {
     Optional<KnowledgeFile> found = files.byId(fileId);
     if (found.isEmpty()) {
       return; // deleted since it was claimed
     }
     KnowledgeFile file = found.get();
-    if (files.attempts(fileId) > MAX_ATTEMPTS) {
+    if (attempts > MAX_ATTEMPTS) {
       fail(file, "processing did not finish in " + MAX_ATTEMPTS + " attempts");
       return;
     }

@@ -144,17 +144,4 @@ public class JdbcChunkRepository {
       return hits;
     }
   }
-
-  /** How many chunks the file has. */
-  public int chunkCount(String fileId) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement select =
-            c.prepareStatement("SELECT count(*) FROM file_chunk WHERE file_id = ?")) {
-      select.setString(1, fileId);
-      try (ResultSet rs = select.executeQuery()) {
-        rs.next();
-        return rs.getInt(1);
-      }
-    }
-  }
 }

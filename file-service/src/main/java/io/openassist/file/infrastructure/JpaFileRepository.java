@@ -102,30 +102,27 @@ public class JpaFileRepository {
    * staleBefore}: its worker died) for this worker, skipping those other workers hold; counts the
    * attempt.
    */
-  public Optional<String> claimNext(Instant now, Instant staleBefore) {
+  public Optional<Claim> claimNext(Instant now, Instant staleBefore) {
     @SuppressWarnings("unchecked")
-    List<String> claimed =
+    List<Object[]> claimed =
         em.createNativeQuery(
                 "UPDATE knowledge_file SET processing_status = 'processing', claimed_at = ?1,"
                     + " processing_attempts = processing_attempts + 1, updated_at = ?1"
                     + " WHERE id = (SELECT id FROM knowledge_file"
                     + " WHERE processing_status = 'pending'"
                     + " OR (processing_status = 'processing' AND claimed_at < ?2)"
-                    + " ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id")
+                    + " ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)"
+                    + " RETURNING id, processing_attempts")
             .setParameter(1, now)
             .setParameter(2, staleBefore)
             .getResultList();
-    return claimed.stream().findFirst();
+    return claimed.stream()
+        .findFirst()
+        .map(row -> new Claim((String) row[0], ((Number) row[1]).intValue()));
   }
 
-  /** How many attempts the file's processing has had (this one included). */
-  public int attempts(String fileId) {
-    Object n =
-        em.createNativeQuery("SELECT processing_attempts FROM knowledge_file WHERE id = ?1")
-            .setParameter(1, fileId)
-            .getSingleResult();
-    return ((Number) n).intValue();
-  }
+  /** A file claimed for processing, and how many attempts it has had (this one included). */
+  public record Claim(String fileId, int attempts) {}
 
   /** Records the outcome of processing, unless the file was deleted meanwhile. */
   public void finish(
@@ -139,15 +136,5 @@ public class JpaFileRepository {
         .setParameter(4, "{" + String.join(",", derivations) + "}")
         .setParameter(5, now)
         .executeUpdate();
-  }
-
-  /** How many files wait for processing or are being processed: the backlog. */
-  public long backlog() {
-    return ((Number)
-            em.createNativeQuery(
-                    "SELECT count(*) FROM knowledge_file"
-                        + " WHERE processing_status IN ('pending', 'processing')")
-                .getSingleResult())
-        .longValue();
   }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.openassist.file.application.FileStorage;
 import io.openassist.file.domain.StoredBytes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -161,9 +160,5 @@ class S3StorageIT {
           () -> storage.write(key, new ByteArrayInputStream(new byte[1])),
           key);
     }
-  }
-
-  static FileStorage storage() {
-    return storage;
   }
 }
