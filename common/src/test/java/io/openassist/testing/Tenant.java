@@ -47,6 +47,25 @@ public record Tenant(
         key.json().getString("id"));
   }
 
+  /** Creates an assistant on assistant-service with this admin key and body; answers its id. */
+  public static String createAssistant(HttpApi assistantService, String adminKey, String body) {
+    ApiResponse created = assistantService.as(adminKey).post("/v1/assistants", body);
+    assertEquals(200, created.status(), created::toString);
+    return created.json().getString("id");
+  }
+
+  /** Grants the user this permission on the assistant, as the organisation's admin. */
+  public void grant(
+      HttpApi assistantService, String assistantId, String userId, String permission) {
+    ApiResponse granted =
+        assistantService
+            .as(adminKey)
+            .post(
+                "/v1/assistants/" + assistantId + "/permissions",
+                "{\"user_id\": \"" + userId + "\", \"permission\": \"" + permission + "\"}");
+    assertEquals(200, granted.status(), granted::toString);
+  }
+
   /** Empties every table of the assistant schema, so that a test class starts from nothing. */
   public static void resetAssistantSchema() {
     TestDatabase.execute(

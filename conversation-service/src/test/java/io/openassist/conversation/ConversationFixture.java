@@ -51,24 +51,14 @@ final class ConversationFixture {
   }
 
   String assistant(String adminKey) {
-    ApiResponse created =
-        assistantService
-            .as(adminKey)
-            .post(
-                "/v1/assistants",
-                "{\"model\": \"gpt-4o\", \"instructions\": \"" + INSTRUCTIONS + "\"}");
-    assertEquals(200, created.status(), created::toString);
-    return created.json().getString("id");
+    return Tenant.createAssistant(
+        assistantService,
+        adminKey,
+        "{\"model\": \"gpt-4o\", \"instructions\": \"" + INSTRUCTIONS + "\"}");
   }
 
   void grant(String assistant, String userId, String permission) {
-    ApiResponse granted =
-        assistantService
-            .as(tenant.adminKey())
-            .post(
-                "/v1/assistants/" + assistant + "/permissions",
-                "{\"user_id\": \"" + userId + "\", \"permission\": \"" + permission + "\"}");
-    assertEquals(200, granted.status(), granted::toString);
+    tenant.grant(assistantService, assistant, userId, permission);
   }
 
   /** The stub answers every chat completion with this text. */
