@@ -83,8 +83,9 @@ public final class AssistantServiceCompanion implements BeforeAllCallback {
               .map(line -> line.startsWith("http.port=") ? "http.port=" + PORT : line)
               .toList();
       Files.write(bootstrap, properties);
-      Files.createDirectories(server.resolve("dropins"));
-      Files.copy(war, server.resolve("dropins").resolve(war.getFileName()));
+      // server.xml names the WAR (webApplication service.war) in apps/.
+      Files.createDirectories(server.resolve("apps"));
+      Files.copy(war, server.resolve("apps").resolve(war.getFileName()));
       run(wlp, "start");
       awaitReady();
       proxy = new FaultyProxy(PROXY_PORT, PORT);

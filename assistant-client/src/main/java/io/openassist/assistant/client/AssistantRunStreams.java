@@ -1,5 +1,6 @@
 package io.openassist.assistant.client;
 
+import io.openassist.common.telemetry.Telemetry;
 import io.openassist.common.web.JsonbConfiguration;
 import io.openassist.common.web.RequestCorrelation;
 import io.openassist.common.web.RequestIdFilter;
@@ -58,6 +59,8 @@ public class AssistantRunStreams {
 
   @Inject RequestCorrelation correlation;
 
+  @Inject Telemetry telemetry = Telemetry.off();
+
   /** Cuts off streams that went quiet; one daemon thread for all of them. */
   private static final ScheduledExecutorService WATCHDOG =
       Executors.newSingleThreadScheduledExecutor(
@@ -113,9 +116,11 @@ public class AssistantRunStreams {
     private final BufferedReader lines;
     private final long idleTimeoutMillis;
     private volatile boolean timedOut;
+    private final Telemetry.ClientSpan span;
 
-    RunStream(InputStream body, long idleTimeoutMillis) {
+    RunStream(InputStream body, long idleTimeoutMillis, Telemetry.ClientSpan span) {
       this.body = body;
+      this.span = span;
       this.lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
       this.idleTimeoutMillis = idleTimeoutMillis;
     }
@@ -179,7 +184,11 @@ public class AssistantRunStreams {
 
     @Override
     public void close() throws IOException {
-      body.close();
+      try {
+        body.close();
+      } finally {
+        span.close();
+      }
     }
   }
 
@@ -188,8 +197,9 @@ public class AssistantRunStreams {
    * text/event-stream}); a refusal or a failure to connect is a {@link RunFailedException}.
    */
   public RunStream open(String credential, String assistantId, RunCall call) {
+    URI uri = URI.create(baseUrl + "/v1/assistants/" + assistantId + "/run");
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(baseUrl + "/v1/assistants/" + assistantId + "/run"))
+        HttpRequest.newBuilder(uri)
             .header("Authorization", "Bearer " + credential)
             .header("Content-Type", "application/json")
             .header("Accept", "text/event-stream")
@@ -202,23 +212,40 @@ public class AssistantRunStreams {
     } catch (RuntimeException outsideARequest) {
       // no request id to pass on
     }
+    Telemetry.ClientSpan span = telemetry.clientCall("POST", uri, request);
     HttpResponse<InputStream> response;
     try {
       response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-    } catch (HttpTimeoutException e) {
-      throw RunFailedException.of(
+    } catch (IOException | InterruptedException e) {
+      span.failed(e.getClass().getName());
+      span.close();
+      throw unreachable(e);
+    }
+    span.status(response.statusCode());
+    if (response.statusCode() != 200) {
+      span.close();
+    }
+    return opened(response, span);
+  }
+
+  private RunFailedException unreachable(Exception failure) {
+    if (failure instanceof HttpTimeoutException) {
+      return RunFailedException.of(
           504,
           "assistant_service_timeout",
           "assistant-service did not answer within " + idleTimeoutMillis + " ms",
           null);
-    } catch (IOException e) {
-      throw RunFailedException.of(
-          0, "assistant_service_unreachable", "assistant-service could not be reached", null);
-    } catch (InterruptedException e) {
+    }
+    if (failure instanceof InterruptedException) {
       Thread.currentThread().interrupt();
-      throw RunFailedException.of(
+      return RunFailedException.of(
           0, "assistant_service_unreachable", "The run was interrupted", null);
     }
+    return RunFailedException.of(
+        0, "assistant_service_unreachable", "assistant-service could not be reached", null);
+  }
+
+  private RunStream opened(HttpResponse<InputStream> response, Telemetry.ClientSpan span) {
     if (response.statusCode() != 200) {
       try (InputStream body = response.body()) {
         String text = new String(body.readNBytes(64 * 1024), StandardCharsets.UTF_8);
@@ -236,6 +263,6 @@ public class AssistantRunStreams {
         throw RunFailedException.of(response.statusCode(), "run_failed", "The run failed", null);
       }
     }
-    return new RunStream(response.body(), idleTimeoutMillis);
+    return new RunStream(response.body(), idleTimeoutMillis, span);
   }
 }

@@ -1,6 +1,7 @@
 package io.openassist.common.web;
 
 import io.openassist.common.id.IdGenerator;
+import io.openassist.common.telemetry.LogFields;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -14,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Gives every request an id before anything else runs and returns it in the {@code X-Request-Id}
- * response header, so that a caller can quote it and an operator can find the request's log lines.
+ * response header, so that a caller can quote it and an operator can find the request's log lines
+ * (in JSON logs, the field {@code ext_requestId}: {@link LogFields}).
  */
 @Provider
 @PreMatching
@@ -28,7 +30,9 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
 
   @Override
   public void filter(ContainerRequestContext request) {
-    correlation.assign(requestIdFor(request.getHeaderString(HEADER)));
+    String requestId = requestIdFor(request.getHeaderString(HEADER));
+    correlation.assign(requestId);
+    LogFields.requestStarted(requestId);
   }
 
   /** The caller's own request id when it is a plausible one, a new one otherwise. */
@@ -39,6 +43,7 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     response.getHeaders().putSingle(HEADER, correlation.requestId());
+    LogFields.requestEnded();
   }
 
   static String newRequestId() {

@@ -10,10 +10,12 @@ import io.openassist.assistant.infrastructure.upstream.anthropic.AnthropicMessag
 import io.openassist.assistant.infrastructure.upstream.flowise.FlowisePredictionAdapter;
 import io.openassist.assistant.infrastructure.upstream.meingpt.MeinGptRunAdapter;
 import io.openassist.assistant.infrastructure.upstream.openai.OpenAiChatAdapter;
+import io.openassist.common.telemetry.Telemetry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class ConfiguredModelProviders implements ModelProviders {
 
   private static final Logger LOG = Logger.getLogger(ConfiguredModelProviders.class.getName());
+
+  @Inject Telemetry telemetry;
+  @Inject UpstreamMetrics metrics;
 
   private Map<String, ModelProvider> providers;
   private Optional<String> defaultProvider;
@@ -59,8 +64,8 @@ public class ConfiguredModelProviders implements ModelProviders {
     providers.size();
   }
 
-  private static ModelProvider adapter(ProviderSettings settings) {
-    UpstreamHttp http = new UpstreamHttp(settings);
+  private ModelProvider adapter(ProviderSettings settings) {
+    UpstreamHttp http = new UpstreamHttp(settings, telemetry, metrics);
     VendorAdapter adapter =
         switch (settings.type()) {
           case OPENAI, AZURE_OPENAI -> new OpenAiChatAdapter(http);
@@ -68,7 +73,7 @@ public class ConfiguredModelProviders implements ModelProviders {
           case MEINGPT -> new MeinGptRunAdapter(http);
           case FLOWISE -> new FlowisePredictionAdapter(http);
         };
-    return new Guarded(adapter, http);
+    return new Guarded(adapter, http, metrics);
   }
 
   @Override
@@ -87,7 +92,8 @@ public class ConfiguredModelProviders implements ModelProviders {
   }
 
   /** An adapter with what every provider shares: its allow-list and its status. */
-  private record Guarded(VendorAdapter adapter, UpstreamHttp http) implements ModelProvider {
+  private record Guarded(VendorAdapter adapter, UpstreamHttp http, UpstreamMetrics metrics)
+      implements ModelProvider {
 
     @Override
     public String name() {
@@ -111,12 +117,19 @@ public class ConfiguredModelProviders implements ModelProviders {
 
     @Override
     public ModelResult complete(ModelRequest request) {
-      return adapter.complete(request);
+      return counted(adapter.complete(request));
     }
 
     @Override
     public ModelResult stream(ModelRequest request, StreamListener listener) {
-      return adapter.stream(request, listener);
+      return counted(adapter.stream(request, listener));
+    }
+
+    private ModelResult counted(ModelResult result) {
+      if (result != null) {
+        metrics.tokens(name(), result.model(), result.usage());
+      }
+      return result;
     }
   }
 }

@@ -4,6 +4,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.openassist.assistant.domain.run.UpstreamException;
 import io.openassist.assistant.domain.run.UpstreamException.Kind;
+import io.openassist.common.telemetry.Telemetry;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -35,6 +36,9 @@ import java.util.logging.Logger;
  * abortable the moment our caller leaves, and the set of providers is configuration, not code. The
  * circuit breaker and bulkhead are per provider for the same reason (Fault Tolerance annotations
  * would share one breaker between all providers).
+ *
+ * <p>Each call is a client span of the current trace (the vendor receives its {@code traceparent})
+ * and is counted in {@link UpstreamMetrics}.
  */
 public final class UpstreamHttp {
 
@@ -49,9 +53,13 @@ public final class UpstreamHttp {
   private final Semaphore bulkhead;
   private final CircuitBreaker circuit;
   private final VendorErrors errors;
+  private final Telemetry telemetry;
+  private final UpstreamMetrics metrics;
 
-  public UpstreamHttp(ProviderSettings settings) {
+  public UpstreamHttp(ProviderSettings settings, Telemetry telemetry, UpstreamMetrics metrics) {
     this.settings = settings;
+    this.telemetry = telemetry;
+    this.metrics = metrics;
     this.client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -117,6 +125,7 @@ public final class UpstreamHttp {
    */
   public Call send(HttpRequest.Builder request) {
     if (!bulkhead.tryAcquire()) {
+      metrics.call(settings.name(), Kind.BUSY.name(), 0);
       throw new UpstreamException(
           Kind.BUSY,
           "Provider '"
@@ -127,6 +136,7 @@ public final class UpstreamHttp {
     boolean handedOut = false;
     try {
       if (!circuit.tryAcquirePermission()) {
+        metrics.call(settings.name(), Kind.CIRCUIT_OPEN.name(), 0);
         throw new UpstreamException(
             Kind.CIRCUIT_OPEN,
             "Provider '" + settings.name() + "' failed repeatedly; calls to it are paused",
@@ -134,16 +144,25 @@ public final class UpstreamHttp {
       }
       long start = System.nanoTime();
       long deadline = start + settings.totalTimeout().toNanos();
+      HttpRequest first = request.copy().build();
+      Telemetry.ClientSpan span = telemetry.clientCall(first.method(), first.uri(), request);
       Call call;
       try {
         call = attempt(request, start, deadline);
       } catch (UpstreamException e) {
+        span.failed(e.kind().name().toLowerCase(java.util.Locale.ROOT));
+        span.close();
+        metrics.call(settings.name(), e.kind().name(), System.nanoTime() - start);
         throw e;
       } catch (RuntimeException | Error e) {
         // Not an answer of the provider's: give its permission back rather than hold it forever.
         circuit.releasePermission();
+        span.failed(e.getClass().getName());
+        span.close();
         throw e;
       }
+      span.status(call.status());
+      call.span = span;
       handedOut = true;
       return call;
     } finally {
@@ -330,6 +349,7 @@ public final class UpstreamHttp {
     private final AtomicBoolean closed = new AtomicBoolean();
     private UpstreamException failure;
     private boolean abandoned;
+    private Telemetry.ClientSpan span;
 
     private Call(int status, HttpHeaders headers, UpstreamBody body, long start) {
       this.status = status;
@@ -428,6 +448,12 @@ public final class UpstreamHttp {
           circuit.onSuccess(took, TimeUnit.NANOSECONDS);
         }
         bulkhead.release();
+        String outcome = abandoned ? "ABANDONED" : failure == null ? "OK" : failure.kind().name();
+        if (failure != null) {
+          span.failed(failure.kind().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        span.close();
+        metrics.call(settings.name(), outcome, took);
       }
     }
   }

@@ -1,0 +1,168 @@
+package io.openassist.conversation;
+
+import static io.openassist.conversation.ConversationFixture.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.openassist.testing.AssistantServiceCompanion;
+import io.openassist.testing.OtlpCollector;
+import io.openassist.testing.OtlpCollector.ExportedSpan;
+import io.openassist.testing.ServiceUnderTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * MicroProfile Telemetry across the services: a conversation turn is one trace from
+ * conversation-service through assistant-service to the vendor call (whose request carries the
+ * trace context), for JSON and streamed turns alike; and the services export their metrics (HTTP
+ * requests, vendor calls, tokens). The test servers export OTLP to {@link OtlpCollector}.
+ */
+@ExtendWith({OtlpCollector.class, AssistantServiceCompanion.class})
+class TelemetryIT {
+
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  private ConversationFixture fx;
+  private String conversation;
+
+  @BeforeEach
+  void aConversation() {
+    ConversationFixture.resetSchemas();
+    fx = new ConversationFixture("Telemetry");
+    conversation = fx.conversation(fx.member());
+  }
+
+  @Test
+  void aTurnIsOneTraceFromConversationServiceThroughAssistantServiceToTheVendor() throws Exception {
+    String traceId = newTraceId();
+    HttpResponse<String> turn = send(traceId, false);
+    assertEquals(201, turn.statusCode(), turn::body);
+    assertOneTrace(traceId);
+  }
+
+  @Test
+  void aStreamedTurnIsOneTraceToo() throws Exception {
+    fx.answerStreamed("Hel", "lo");
+    String traceId = newTraceId();
+    HttpResponse<String> turn = send(traceId, true);
+    assertEquals(200, turn.statusCode(), turn::body);
+    assertTrue(turn.body().contains("Hello") || turn.body().contains("lo"), turn::body);
+    assertOneTrace(traceId);
+  }
+
+  @Test
+  void theServicesExportRequestVendorAndTokenMetrics() throws Exception {
+    assertEquals(201, send(newTraceId(), false).statusCode());
+    OtlpCollector.awaitMetric(
+        m ->
+            m.service().equals("conversation-service")
+                && m.name().equals("http.server.request.duration"),
+        WAIT);
+    OtlpCollector.awaitMetric(
+        m ->
+            m.service().equals("assistant-service")
+                && m.name().equals("openassist.upstream.calls")
+                && m.points().stream()
+                    .anyMatch(
+                        p -> "openai".equals(p.get("provider")) && "ok".equals(p.get("outcome"))),
+        WAIT);
+    OtlpCollector.awaitMetric(
+        m ->
+            m.service().equals("assistant-service")
+                && m.name().equals("openassist.run.tokens")
+                && m.points().stream().anyMatch(p -> "prompt".equals(p.get("type"))),
+        WAIT);
+  }
+
+  private void assertOneTrace(String traceId) throws InterruptedException {
+    ExportedSpan turn =
+        OtlpCollector.awaitSpan(
+            s ->
+                s.traceId().equals(traceId)
+                    && s.service().equals("conversation-service")
+                    && s.kind().equals("SPAN_KIND_SERVER"),
+            WAIT);
+    assertTrue(turn.name().contains("/v1/conversations/"), turn::toString);
+    ExportedSpan run =
+        OtlpCollector.awaitSpan(
+            s ->
+                s.traceId().equals(traceId)
+                    && s.service().equals("assistant-service")
+                    && s.kind().equals("SPAN_KIND_SERVER")
+                    && s.name().contains("/run"),
+            WAIT);
+    ExportedSpan vendorCall =
+        OtlpCollector.awaitSpan(
+            s ->
+                s.traceId().equals(traceId)
+                    && s.service().equals("assistant-service")
+                    && s.kind().equals("SPAN_KIND_CLIENT")
+                    && s.attributes().getOrDefault("url.full", "").endsWith("/chat/completions"),
+            WAIT);
+    assertEquals("POST", vendorCall.attributes().get("http.request.method"));
+    assertEquals("200", vendorCall.attributes().get("http.response.status_code"));
+    // The run span descends from conversation-service's call; the vendor call from the run.
+    List<ExportedSpan> trace =
+        OtlpCollector.spans().stream().filter(s -> s.traceId().equals(traceId)).toList();
+    assertTrue(descendsFrom(vendorCall, run, trace), () -> "vendor call not under run: " + trace);
+    assertTrue(descendsFrom(run, turn, trace), () -> "run not under the turn: " + trace);
+
+    List<ServeEvent> received = fx.vendor.getAllServeEvents();
+    assertEquals(1, received.size());
+    String traceparent = received.get(0).getRequest().getHeader("traceparent");
+    assertTrue(
+        traceparent != null && traceparent.startsWith("00-" + traceId + "-"),
+        () -> "the vendor's traceparent: " + traceparent);
+  }
+
+  private static boolean descendsFrom(
+      ExportedSpan span, ExportedSpan ancestor, List<ExportedSpan> trace) {
+    ExportedSpan current = span;
+    for (int hops = 0; hops < 32 && current != null; hops++) {
+      if (current.parentSpanId().equals(ancestor.spanId())) {
+        return true;
+      }
+      String parent = current.parentSpanId();
+      current = trace.stream().filter(s -> s.spanId().equals(parent)).findFirst().orElse(null);
+    }
+    return false;
+  }
+
+  /** A turn whose request carries our own W3C trace context, so its trace is ours to find. */
+  private HttpResponse<String> send(String traceId, boolean stream) throws Exception {
+    String body = stream ? "{\"stream\": true, " + text("Trace me").substring(1) : text("Trace me");
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    ServiceUnderTest.baseUrl() + "/v1/conversations/" + conversation + "/messages"))
+            .header("Authorization", "Bearer " + fx.tenant.memberKey())
+            .header("Content-Type", "application/json")
+            .header("Accept", stream ? "text/event-stream" : "application/json")
+            .header("traceparent", "00-" + traceId + "-" + newSpanId() + "-01")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String newTraceId() {
+    byte[] id = new byte[16];
+    ThreadLocalRandom.current().nextBytes(id);
+    return HexFormat.of().formatHex(id);
+  }
+
+  private static String newSpanId() {
+    byte[] id = new byte[8];
+    ThreadLocalRandom.current().nextBytes(id);
+    return HexFormat.of().formatHex(id);
+  }
+}
