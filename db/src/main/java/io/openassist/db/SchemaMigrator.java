@@ -76,6 +76,14 @@ public class SchemaMigrator {
   @ConfigProperty(name = "openassist.db.migrate-at-startup", defaultValue = "true")
   boolean migrateAtStartup;
 
+  /**
+   * Migrate, then stop the server (exit 0, or 1 when the migration failed): the image's
+   * migration-job mode ({@code docker/openshift/plain/migrate-job.yaml}).
+   */
+  @Inject
+  @ConfigProperty(name = "openassist.db.migrate-only", defaultValue = "false")
+  boolean migrateOnly;
+
   /** For CDI. */
   public SchemaMigrator() {}
 
@@ -97,6 +105,16 @@ public class SchemaMigrator {
               "Schema migration at start-up is off; checking that schema "
                   + schema
                   + " is current");
+    }
+    if (migrateOnly) {
+      migrate();
+      int status = state == State.CURRENT ? 0 : 1;
+      LOG.info(() -> "Migrate-only mode: schema " + schema + " is " + state + "; stopping");
+      // Off the start-up thread: exiting runs Liberty's shutdown, which waits for the start-up.
+      Thread exit = new Thread(() -> System.exit(status), "migrate-only-exit");
+      exit.setDaemon(true);
+      exit.start();
+      return;
     }
     bringCurrent();
   }
