@@ -40,6 +40,7 @@ public class KnowledgeFiles {
   @Inject FileStorage storage;
   @Inject ContentTypes contentTypes;
   @Inject FileProcessing processing;
+  @Inject io.openassist.file.infrastructure.FileMetrics metrics;
 
   Clock clock = Clock.systemUTC();
 
@@ -87,6 +88,7 @@ public class KnowledgeFiles {
     Caller caller = access.require(assistantId, Permission.EDIT);
     KnowledgeFile file = store(caller, assistantId, upload);
     commit(file, () -> files.add(file));
+    metrics.uploaded(file.size());
     processing.wake();
     return new Uploaded(file, null);
   }
@@ -100,6 +102,7 @@ public class KnowledgeFiles {
     KnowledgeFile old = find(caller, assistantId, fileId);
     KnowledgeFile file = store(caller, assistantId, upload);
     commit(file, () -> files.replace(file, old.id()));
+    metrics.uploaded(file.size());
     removeBytes(old.storageKey());
     processing.wake();
     return new Uploaded(file, old.id());

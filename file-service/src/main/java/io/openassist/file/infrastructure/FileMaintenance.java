@@ -38,6 +38,7 @@ public class FileMaintenance {
   @Inject FileProcessing processing;
   @Inject FileStorage storage;
   @Inject JpaFileRepository files;
+  @Inject FileMetrics metrics;
 
   @Inject
   @ConfigProperty(name = "openassist.files.processing-poll", defaultValue = "PT10S")
@@ -63,7 +64,7 @@ public class FileMaintenance {
               return thread;
             });
     long pollEvery = Math.max(1, poll.toMillis());
-    scheduler.scheduleWithFixedDelay(processing::wake, pollEvery, pollEvery, TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(this::poll, pollEvery, pollEvery, TimeUnit.MILLISECONDS);
     long sweepEvery = Math.max(1, sweepInterval.toMillis());
     scheduler.scheduleWithFixedDelay(this::sweep, sweepEvery, sweepEvery, TimeUnit.MILLISECONDS);
   }
@@ -73,6 +74,16 @@ public class FileMaintenance {
     if (scheduler != null) {
       scheduler.shutdownNow();
     }
+  }
+
+  /** Wakes the processing workers, and counts the backlog for the metrics. */
+  void poll() {
+    try {
+      metrics.backlog(files.backlog());
+    } catch (RuntimeException e) {
+      LOG.fine(() -> "backlog not counted: " + e);
+    }
+    processing.wake();
   }
 
   /** One sweep: orphaned objects and abandoned writes older than the grace period. */

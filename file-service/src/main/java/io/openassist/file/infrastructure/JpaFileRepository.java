@@ -49,6 +49,14 @@ public class JpaFileRepository {
         .filter(f -> f.assistantId().equals(assistantId));
   }
 
+  /** Files waiting for extraction or being extracted. */
+  public long backlog() {
+    return em.createQuery(
+            "SELECT count(f) FROM KnowledgeFile f WHERE f.processingStatus IN ('pending', 'processing')",
+            Long.class)
+        .getSingleResult();
+  }
+
   public Optional<KnowledgeFile> byId(String id) {
     return Optional.ofNullable(em.find(KnowledgeFile.class, id));
   }
