@@ -98,6 +98,34 @@ public final class AssistantServiceCompanion implements BeforeAllCallback {
     }
   }
 
+  /**
+   * Stops the companion the way an orchestrator does: SIGTERM to the server's JVM (a container's
+   * PID 1), which runs Liberty's quiesce and the services' graceful shutdown; answers how long the
+   * JVM took to exit.
+   */
+  public static java.time.Duration stopGracefully() throws IOException, InterruptedException {
+    Path wlp = Path.of(ServiceUnderTest.required("it.wlp.home"));
+    long pid =
+        Long.parseLong(
+            Files.readString(wlp.resolve("usr/servers/.pid/" + SERVER + ".pid")).strip());
+    ProcessHandle jvm =
+        ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no process " + pid));
+    long started = System.nanoTime();
+    jvm.destroy();
+    try {
+      jvm.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("The companion did not stop within 60 s after SIGTERM", e);
+    }
+    return java.time.Duration.ofNanos(System.nanoTime() - started);
+  }
+
+  /** Starts the companion again after {@link #stopGracefully}, and waits until it is ready. */
+  public static void startAgain() throws IOException, InterruptedException {
+    run(Path.of(ServiceUnderTest.required("it.wlp.home")), "start");
+    awaitReady();
+  }
+
   private static void awaitReady() throws InterruptedException {
     HttpClient client = HttpClient.newHttpClient();
     HttpRequest ready =

@@ -75,6 +75,15 @@ final class ConversationFixture {
 
   /** The stub answers every chat completion as a stream of these pieces, then usage (7 tokens). */
   void answerStreamed(String... pieces) {
+    answerStreamed(0, pieces);
+  }
+
+  /** As {@link #answerStreamed(String...)}, the body dribbled out over {@code millis}. */
+  void answerStreamedSlowly(int millis, String... pieces) {
+    answerStreamed(millis, pieces);
+  }
+
+  private void answerStreamed(int millis, String... pieces) {
     String chunk =
         "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"model\":\"gpt-4o\","
             + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"%s\"},\"finish_reason\":null}]}\n\n";
@@ -91,9 +100,14 @@ final class ConversationFixture {
     vendor.stubFor(
         post(urlEqualTo("/openai/v1/chat/completions"))
             .willReturn(
-                aResponse()
-                    .withHeader("Content-Type", "text/event-stream")
-                    .withBody(body.toString())));
+                millis > 0
+                    ? aResponse()
+                        .withHeader("Content-Type", "text/event-stream")
+                        .withBody(body.toString())
+                        .withChunkedDribbleDelay(pieces.length, millis)
+                    : aResponse()
+                        .withHeader("Content-Type", "text/event-stream")
+                        .withBody(body.toString())));
   }
 
   /** The stub fails every chat completion with this status. */

@@ -48,6 +48,7 @@ public class MessagesResource {
   @Inject MessageService messages;
   @Inject MessageReader reader;
   @Inject io.openassist.common.error.ProblemResponses problems;
+  @Inject io.openassist.common.lifecycle.Shutdown shutdown;
 
   /** The optional body of a regeneration: another model for the new reply. */
   public record RegenerateRequest(
@@ -66,7 +67,12 @@ public class MessagesResource {
       var stored = messages.beginTurn(conversationId, message);
       return Response.ok(
               new TurnEventStream(
-                  messages, conversationId, stored, message.modelId(), problems.requestId()),
+                  messages,
+                  conversationId,
+                  stored,
+                  message.modelId(),
+                  problems.requestId(),
+                  shutdown),
               MediaType.SERVER_SENT_EVENTS_TYPE)
           .header("Cache-Control", "no-cache")
           .header("X-Accel-Buffering", "no")

@@ -1,5 +1,6 @@
 package io.openassist.conversation.api;
 
+import io.openassist.common.lifecycle.Shutdown;
 import io.openassist.common.web.JsonbConfiguration;
 import io.openassist.common.web.json.Jsonp;
 import io.openassist.conversation.application.MessageService;
@@ -19,7 +20,8 @@ import java.nio.charset.StandardCharsets;
  * tool-call pieces, reasoning); then {@code turn.completed} with both stored messages, exactly the
  * JSON answer's {@code {user_message, assistant_message}} — or {@code turn.failed}, the failed
  * turn's problem with {@code user_message_id} and {@code assistant_message_id}. When the caller
- * leaves, the run is aborted and the turn is stored as failed.
+ * leaves, the run is aborted and the turn is stored as failed; so it is when the service shuts down
+ * and the stream outlasts the grace period ({@code service_stopping}, {@link Shutdown}).
  */
 final class TurnEventStream implements StreamingOutput {
 
@@ -28,13 +30,16 @@ final class TurnEventStream implements StreamingOutput {
   private final MessageWriter.TurnStart start;
   private final String modelId;
   private final String requestId;
+  private final Shutdown shutdown;
 
   TurnEventStream(
       MessageService messages,
       String conversationId,
       MessageWriter.TurnStart start,
       String modelId,
-      String requestId) {
+      String requestId,
+      Shutdown shutdown) {
+    this.shutdown = shutdown;
     this.messages = messages;
     this.conversationId = conversationId;
     this.start = start;
@@ -44,6 +49,12 @@ final class TurnEventStream implements StreamingOutput {
 
   @Override
   public void write(OutputStream out) throws IOException {
+    try (Shutdown.OpenStream open = shutdown.openStream()) {
+      turn(out);
+    }
+  }
+
+  private void turn(OutputStream out) throws IOException {
     send(
         out,
         "turn.started",

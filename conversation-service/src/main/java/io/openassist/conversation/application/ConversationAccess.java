@@ -52,6 +52,24 @@ public class ConversationAccess {
   }
 
   /**
+   * The conversation, locked for this transaction, to store the reply of a turn this caller began:
+   * its access to the assistant was checked when the turn began ({@link #writable}), so it is not
+   * asked of assistant-service again. A reply the run produced is stored even when
+   * assistant-service has gone away meanwhile (restarting, say), and a failed turn is recorded as
+   * failed.
+   */
+  public Conversation continuing(String id) {
+    Caller caller = callers.caller();
+    Conversation c =
+        conversations
+            .lock(caller.organizationId(), id)
+            .filter(found -> !found.deleted())
+            .orElseThrow(() -> new ResourceNotFoundException(KIND));
+    requireAuthor(caller, c);
+    return c;
+  }
+
+  /**
    * The conversation, not locked, if the caller may read it and add to it: for checks made before
    * work that must not start for a caller who could not store its result (a run).
    */

@@ -95,7 +95,7 @@ public class MessageService {
             .add("status", status)
             .build();
     Message.Placed failed =
-        writer.append(
+        writer.appendReply(
             conversationId,
             last.id(),
             parent ->
@@ -147,7 +147,7 @@ public class MessageService {
   /** Stores a completed run's reply as the child of {@code last}. */
   private Message.Placed storeReply(
       String conversationId, Message last, TurnReply reply, String by) {
-    return writer.append(
+    return writer.appendReply(
         conversationId,
         last.id(),
         parent ->

@@ -40,6 +40,16 @@ public class MessageWriter {
     return appendTo(access.writable(conversationId), parentId, draft);
   }
 
+  /**
+   * Appends the reply of a turn the caller began (checked then): as {@link #append}, without asking
+   * assistant-service again ({@link ConversationAccess#continuing}).
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Message.Placed appendReply(
+      String conversationId, String parentId, Function<String, MessageDraft> draft) {
+    return appendTo(access.continuing(conversationId), parentId, draft);
+  }
+
   private Message.Placed appendTo(
       Conversation conversation, String parentId, Function<String, MessageDraft> draft) {
     String parent = parentId == null ? conversation.activeMessageId() : parentId;

@@ -42,6 +42,7 @@ public class AssistantTurnRunner {
 
   @Inject AssistantRuns runs;
   @Inject AssistantRunStreams streams;
+  @Inject io.openassist.common.lifecycle.Shutdown shutdown;
 
   @Inject
   @ConfigProperty(name = "openassist.conversation.context-max-messages", defaultValue = "2000")
@@ -86,6 +87,7 @@ public class AssistantTurnRunner {
             if (!(event.json().get("delta") instanceof JsonObject delta)) {
               continue; // a delta without a piece: nothing to pass on
             }
+            stopIfShuttingDown();
             try {
               onDelta.accept(delta);
             } catch (RuntimeException callerGone) {
@@ -111,6 +113,15 @@ public class AssistantTurnRunner {
     }
     throw RunFailedException.of(
         502, "assistant_service_stream_broken", "assistant-service's stream ended early", null);
+  }
+
+  /** Past a shutdown's grace period: the run is aborted (closed) and the turn fails. */
+  private void stopIfShuttingDown() {
+    try {
+      shutdown.checkStreamMayContinue();
+    } catch (io.openassist.common.error.ServiceUnavailableException e) {
+      throw RunFailedException.of(e.status(), e.code(), e.getMessage(), null);
+    }
   }
 
   private RunCall call(String conversationId, List<Message> branch, String modelId) {

@@ -6,6 +6,7 @@ import io.openassist.assistant.application.run.RunService.PreparedRun;
 import io.openassist.assistant.domain.run.StreamListener;
 import io.openassist.common.error.ApiException;
 import io.openassist.common.error.Problem;
+import io.openassist.common.lifecycle.Shutdown;
 import io.openassist.common.web.JsonbConfiguration;
 import io.openassist.common.web.json.Jsonp;
 import jakarta.json.JsonObject;
@@ -21,7 +22,9 @@ import java.util.logging.Logger;
  * A run as server-sent events: {@code run.created} at once, a {@code run.delta} for each piece the
  * vendor streams (text, tool-call pieces, reasoning), then {@code run.completed} with the same run
  * object the JSON answer has, or {@code run.failed} with a problem body. Each event is flushed as
- * it is written; a write that fails means the caller left, which aborts the upstream call.
+ * it is written; a write that fails means the caller left, which aborts the upstream call. When the
+ * service shuts down, a stream still running after the grace period ends with {@code run.failed}
+ * (503 {@code service_stopping}).
  */
 final class RunEventStream implements StreamingOutput {
 
@@ -30,16 +33,23 @@ final class RunEventStream implements StreamingOutput {
   private final RunService runs;
   private final PreparedRun prepared;
   private final String requestId;
+  private final Shutdown shutdown;
 
-  RunEventStream(RunService runs, PreparedRun prepared, String requestId) {
+  RunEventStream(RunService runs, PreparedRun prepared, String requestId, Shutdown shutdown) {
     this.runs = runs;
+    this.shutdown = shutdown;
     this.prepared = prepared;
     this.requestId = requestId;
   }
 
   @Override
   public void write(OutputStream out) throws IOException {
-    Events events = new Events(out);
+    try (Shutdown.OpenStream open = shutdown.openStream()) {
+      stream(new Events(out));
+    }
+  }
+
+  private void stream(Events events) throws IOException {
     events.send(
         "run.created",
         Jsonp.objectBuilder()
@@ -119,6 +129,9 @@ final class RunEventStream implements StreamingOutput {
     }
 
     private void delta(JsonObjectBuilder delta) {
+      // A shutdown's grace period is over: the upstream call is aborted, run.failed ends the
+      // stream.
+      shutdown.checkStreamMayContinue();
       try {
         send(
             "run.delta",

@@ -4,6 +4,7 @@ import io.openassist.assistant.application.run.RunCommand;
 import io.openassist.assistant.application.run.RunService;
 import io.openassist.assistant.application.run.RunService.PreparedRun;
 import io.openassist.common.error.ProblemResponses;
+import io.openassist.common.lifecycle.Shutdown;
 import io.openassist.common.web.BodyLimit;
 import io.openassist.common.web.RequestBodies;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,6 +38,7 @@ public class RunResource {
   @Inject RunService runs;
   @Inject ProblemResponses problems;
   @Inject MultipartRunReader multipart;
+  @Inject Shutdown shutdown;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -79,7 +81,7 @@ public class RunResource {
 
   private Response events(PreparedRun prepared) {
     return Response.ok(
-            new RunEventStream(runs, prepared, problems.requestId()),
+            new RunEventStream(runs, prepared, problems.requestId(), shutdown),
             MediaType.SERVER_SENT_EVENTS_TYPE)
         .header("Cache-Control", "no-cache")
         .header("X-Accel-Buffering", "no")

@@ -213,7 +213,11 @@ public class RunService {
           streamed,
           cancelled ? Outcome.CANCELLED : Outcome.FAILED,
           null,
-          cancelled ? "caller_gone" : "internal_error");
+          cancelled
+              ? "caller_gone"
+              : e instanceof io.openassist.common.error.ApiException api
+                  ? api.code()
+                  : "internal_error");
       throw e;
     }
     record(run, streamed, Outcome.SUCCEEDED, result, null);

@@ -1,0 +1,118 @@
+package io.openassist.conversation;
+
+import static io.openassist.conversation.ConversationFixture.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.openassist.testing.AssistantServiceCompanion;
+import io.openassist.testing.HttpApi;
+import io.openassist.testing.ServiceUnderTest;
+import io.openassist.testing.TestDatabase;
+import jakarta.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Graceful shutdown across the services: assistant-service (the companion) is stopped as an
+ * orchestrator stops it while a streamed turn runs through it. Its stream outlives the grace period
+ * (2 s in tests) and ends with run.failed (503 service_stopping) rather than being cut off; the
+ * turn's stream ends with turn.failed naming it, the failed reply is stored (and can be
+ * regenerated), the run is recorded as failed, and the server stops well inside Liberty's quiesce.
+ */
+@ExtendWith(AssistantServiceCompanion.class)
+class GracefulShutdownIT {
+
+  @Test
+  void aStreamThatOutlivesTheGracePeriodEndsWithItsFinalEvent() throws Exception {
+    ConversationFixture.resetSchemas();
+    ConversationFixture fx = new ConversationFixture("Shutdown");
+    HttpApi member = fx.member();
+    String conversation = fx.conversation(member);
+    String[] pieces = new String[40];
+    java.util.Arrays.fill(pieces, "word ");
+    fx.answerStreamedSlowly(20_000, pieces);
+
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    ServiceUnderTest.baseUrl() + "/v1/conversations/" + conversation + "/messages"))
+            .header("Authorization", "Bearer " + fx.tenant.memberKey())
+            .header("Content-Type", "application/json")
+            .header("Accept", "text/event-stream")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"stream\": true, " + text("Tell me slowly").substring(1)))
+            .build();
+    HttpResponse<InputStream> response =
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+    assertEquals(200, response.statusCode());
+
+    List<String> events = new ArrayList<>();
+    String lastData = null;
+    CompletableFuture<Duration> stopped = null;
+    long streamEnded;
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = lines.readLine()) != null) {
+        if (line.startsWith("event: ")) {
+          events.add(line.substring(7));
+          if (line.equals("event: turn.delta") && stopped == null) {
+            // The reply is under way: stop assistant-service now.
+            stopped =
+                CompletableFuture.supplyAsync(
+                    () -> {
+                      try {
+                        return AssistantServiceCompanion.stopGracefully();
+                      } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                      }
+                    });
+          }
+        } else if (line.startsWith("data: ")) {
+          lastData = line.substring(6);
+        }
+      }
+      streamEnded = System.nanoTime();
+    }
+    try {
+      assertTrue(stopped != null, () -> "no delta arrived: " + events);
+      Duration stopTook = stopped.get();
+      assertEquals("turn.failed", events.get(events.size() - 1), events::toString);
+      JsonObject failure =
+          jakarta.json.Json.createReader(new java.io.StringReader(lastData)).readObject();
+      assertEquals("service_stopping", failure.getString("code"), lastData);
+      assertEquals(503, failure.getInt("status"), lastData);
+      // Ended after the grace period, long before the vendor's 20 s body and Liberty's 30 s.
+      assertTrue(stopTook.compareTo(Duration.ofSeconds(20)) < 0, () -> "stop took " + stopTook);
+
+      String failedId = failure.getString("assistant_message_id");
+      assertEquals(
+          1,
+          TestDatabase.count(
+              "SELECT count(*) FROM conversation.message WHERE id = ? AND status = 'failed'",
+              failedId));
+      assertEquals(
+          1,
+          TestDatabase.count(
+              "SELECT count(*) FROM assistant.run WHERE outcome = 'FAILED'"
+                  + " AND error_code = 'service_stopping' AND organization_id = ?",
+              fx.tenant.organizationId()));
+    } finally {
+      AssistantServiceCompanion.startAgain();
+    }
+    assertTrue(streamEnded > 0);
+  }
+}
