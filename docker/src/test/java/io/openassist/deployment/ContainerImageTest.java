@@ -152,7 +152,6 @@ class ContainerImageTest {
       JsonNode env = s.path("environment");
       assertEquals("postgres", env.path("DB_HOST").asText(), service);
       assertEquals("openassist_app", env.path("DB_APP_USER").asText(), service);
-      assertEquals(service, env.path("OTEL_SERVICE_NAME").asText(), service);
       assertTrue(
           s.path("healthcheck").path("test").toString().contains("/opt/openassist/healthcheck.sh"),
           service);
