@@ -25,7 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * MicroProfile Telemetry across the services: a conversation turn is one trace from
  * conversation-service through assistant-service to the vendor call (whose request carries the
  * trace context), for JSON and streamed turns alike; and the services export their metrics (HTTP
- * requests, vendor calls, tokens). The test servers export OTLP to {@link OtlpCollector}.
+ * requests, vendor calls, tokens); and neither service's log holds a credential or what a user
+ * said. The test servers export OTLP to {@link OtlpCollector}.
  */
 @ExtendWith({OtlpCollector.class, AssistantServiceCompanion.class})
 class TelemetryIT {
@@ -84,6 +85,33 @@ class TelemetryIT {
         WAIT);
   }
 
+  @Test
+  void theLogsCarryNoCredentialOrMessageText() throws Exception {
+    // A failed turn (the vendor answers 500) and a completed one, both saying a secret.
+    String secret = "Secret-" + newSpanId();
+    fx.fail(500);
+    assertTrue(send(newTraceId(), false, secret).statusCode() >= 500);
+    fx.answer("Noted");
+    assertEquals(201, send(newTraceId(), false, secret).statusCode());
+    java.nio.file.Path servers =
+        java.nio.file.Path.of(System.getProperty("it.wlp.home"), "usr", "servers");
+    for (java.nio.file.Path log :
+        List.of(
+            servers.resolve(System.getProperty("it.server.name") + "/logs/messages.log"),
+            servers.resolve(AssistantServiceCompanion.SERVER + "/logs/messages.log"))) {
+      String text = java.nio.file.Files.readString(log);
+      for (String forbidden :
+          List.of(
+              secret,
+              fx.tenant.memberKey(),
+              fx.tenant.adminKey(),
+              "sk-test-openai-not-a-secret",
+              "it-operator-token-not-a-secret-0001")) {
+        assertTrue(!text.contains(forbidden), () -> log + " contains " + forbidden);
+      }
+    }
+  }
+
   private void assertOneTrace(String traceId) throws InterruptedException {
     ExportedSpan turn =
         OtlpCollector.awaitSpan(
@@ -140,7 +168,11 @@ class TelemetryIT {
 
   /** A turn whose request carries our own W3C trace context, so its trace is ours to find. */
   private HttpResponse<String> send(String traceId, boolean stream) throws Exception {
-    String body = stream ? "{\"stream\": true, " + text("Trace me").substring(1) : text("Trace me");
+    return send(traceId, stream, "Trace me");
+  }
+
+  private HttpResponse<String> send(String traceId, boolean stream, String said) throws Exception {
+    String body = stream ? "{\"stream\": true, " + text(said).substring(1) : text(said);
     HttpRequest request =
         HttpRequest.newBuilder(
                 URI.create(
