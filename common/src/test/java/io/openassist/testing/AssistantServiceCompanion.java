@@ -2,14 +2,9 @@ package io.openassist.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -86,8 +81,7 @@ public final class AssistantServiceCompanion implements BeforeAllCallback {
       // server.xml names the WAR (webApplication service.war) in apps/.
       Files.createDirectories(server.resolve("apps"));
       Files.copy(war, server.resolve("apps").resolve(war.getFileName()));
-      run(wlp, "start");
-      awaitReady();
+      LibertyServers.start(SERVER, PORT);
       proxy = new FaultyProxy(PROXY_PORT, PORT);
       return new Running(wlp);
     } catch (IOException e) {
@@ -98,61 +92,18 @@ public final class AssistantServiceCompanion implements BeforeAllCallback {
     }
   }
 
-  /**
-   * Stops the companion the way an orchestrator does: SIGTERM to the server's JVM (a container's
-   * PID 1), which runs Liberty's quiesce and the services' graceful shutdown; answers how long the
-   * JVM took to exit.
-   */
+  /** Stops the companion as an orchestrator does (SIGTERM); answers how long it took. */
   public static java.time.Duration stopGracefully() throws IOException, InterruptedException {
-    Path wlp = Path.of(ServiceUnderTest.required("it.wlp.home"));
-    long pid =
-        Long.parseLong(
-            Files.readString(wlp.resolve("usr/servers/.pid/" + SERVER + ".pid")).strip());
-    ProcessHandle jvm =
-        ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no process " + pid));
-    long started = System.nanoTime();
-    jvm.destroy();
-    try {
-      jvm.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      throw new IllegalStateException("The companion did not stop within 60 s after SIGTERM", e);
-    }
-    return java.time.Duration.ofNanos(System.nanoTime() - started);
+    return LibertyServers.sigterm(SERVER);
   }
 
   /** Starts the companion again after {@link #stopGracefully}, and waits until it is ready. */
   public static void startAgain() throws IOException, InterruptedException {
-    run(Path.of(ServiceUnderTest.required("it.wlp.home")), "start");
-    awaitReady();
-  }
-
-  private static void awaitReady() throws InterruptedException {
-    HttpClient client = HttpClient.newHttpClient();
-    HttpRequest ready =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/health/ready"))
-            .timeout(Duration.ofSeconds(5))
-            .build();
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // still starting
-      }
-      Thread.sleep(500);
-    }
-    throw new IllegalStateException("The companion assistant-service did not become ready");
+    LibertyServers.start(SERVER, PORT);
   }
 
   private static void run(Path wlp, String action) throws IOException, InterruptedException {
-    Process process =
-        new ProcessBuilder(wlp.resolve("bin/server").toString(), action, SERVER)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    process.waitFor();
+    LibertyServers.run(action, SERVER);
   }
 
   private static void copy(Path from, Path to) throws IOException {

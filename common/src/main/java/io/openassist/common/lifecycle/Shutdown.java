@@ -7,7 +7,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -30,6 +33,7 @@ public class Shutdown {
   Duration grace;
 
   private final AtomicInteger streams = new AtomicInteger();
+  private final List<Runnable> whenStopping = new CopyOnWriteArrayList<>();
   private volatile long deadline = Long.MAX_VALUE;
   private volatile boolean stopping;
   private Thread hook;
@@ -51,13 +55,23 @@ public class Shutdown {
     }
   }
 
-  /** Starts the shutdown and waits (at most the grace period) for the open streams to end. */
+  /**
+   * Starts the shutdown: runs what asked to be told ({@link #whenStopping}), then waits (at most
+   * the grace period) for the open streams to end.
+   */
   void begin() {
     if (!stopping) {
       stopping = true;
       deadline = System.nanoTime() + grace.toNanos();
       LOG.info(
           () -> "Shutting down: " + streams.get() + " streams open, " + grace + " for them to end");
+      for (Runnable action : whenStopping) {
+        try {
+          action.run();
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "A shutdown step failed", e);
+        }
+      }
     }
     while (streams.get() > 0 && System.nanoTime() < deadline + Duration.ofSeconds(2).toNanos()) {
       try {
@@ -67,6 +81,14 @@ public class Shutdown {
         return;
       }
     }
+  }
+
+  /**
+   * Runs {@code action} when the shutdown begins, while the server still works (data sources
+   * included): background work hands back what it holds.
+   */
+  public void whenStopping(Runnable action) {
+    whenStopping.add(action);
   }
 
   /** Whether the service is shutting down (it takes no new work it can refuse). */

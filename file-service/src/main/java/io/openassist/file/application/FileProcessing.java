@@ -1,5 +1,6 @@
 package io.openassist.file.application;
 
+import io.openassist.common.lifecycle.Shutdown;
 import io.openassist.file.domain.Chunk;
 import io.openassist.file.domain.Chunker;
 import io.openassist.file.domain.KnowledgeFile;
@@ -8,6 +9,8 @@ import io.openassist.file.infrastructure.JpaFileRepository;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.sql.SQLException;
@@ -16,6 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
@@ -61,8 +66,33 @@ public class FileProcessing {
   @ConfigProperty(name = "openassist.files.chunk-overlap", defaultValue = "200")
   int chunkOverlap;
 
+  @Inject Shutdown shutdown;
+
   Clock clock = Clock.systemUTC();
   private Semaphore running;
+  private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
+  private volatile boolean stopping;
+
+  void atStart(@Observes Startup startup) {
+    shutdown.whenStopping(this::stop);
+  }
+
+  /**
+   * The service shuts down: no more claims, and the files being processed go back to waiting (their
+   * attempt not counted), so that the next start, or another replica, takes them at once instead of
+   * after the processing timeout. A worker that still finishes one records it as usual.
+   */
+  void stop() {
+    stopping = true;
+    for (String fileId : inProgress) {
+      try {
+        files.release(fileId, clock.instant());
+      } catch (RuntimeException e) {
+        LOG.log(
+            Level.WARNING, "Could not hand back file " + fileId + "; it is claimed again later", e);
+      }
+    }
+  }
 
   private synchronized Semaphore running() {
     if (running == null) {
@@ -73,6 +103,9 @@ public class FileProcessing {
 
   /** Starts a worker, if fewer than the maximum are running, to drain what waits. */
   public void wake() {
+    if (stopping) {
+      return;
+    }
     Semaphore slots = running();
     if (!slots.tryAcquire()) {
       return; // the running workers will get to it
@@ -94,7 +127,7 @@ public class FileProcessing {
 
   /** Processes files until none waits. */
   void drain() {
-    while (true) {
+    while (!stopping) {
       Optional<JpaFileRepository.Claim> claimed;
       try {
         Instant now = clock.instant();
@@ -106,7 +139,13 @@ public class FileProcessing {
       if (claimed.isEmpty()) {
         return;
       }
-      process(claimed.get().fileId(), claimed.get().attempts());
+      String fileId = claimed.get().fileId();
+      inProgress.add(fileId);
+      try {
+        process(fileId, claimed.get().attempts());
+      } finally {
+        inProgress.remove(fileId);
+      }
     }
   }
 
@@ -142,6 +181,9 @@ public class FileProcessing {
   }
 
   private void fail(KnowledgeFile file, String reason) {
+    if (stopping) {
+      return; // broken off by the shutdown, not the file's fault: it was handed back
+    }
     try {
       files.finish(file.id(), "failed", reason, List.of(), clock.instant());
     } catch (RuntimeException e) {

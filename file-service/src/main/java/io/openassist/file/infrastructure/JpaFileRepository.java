@@ -132,6 +132,17 @@ public class JpaFileRepository {
   /** A file claimed for processing, and how many attempts it has had (this one included). */
   public record Claim(String fileId, int attempts) {}
 
+  /** Hands a claimed file back to waiting, its attempt not counted (the service stops). */
+  public void release(String fileId, Instant now) {
+    em.createNativeQuery(
+            "UPDATE knowledge_file SET processing_status = 'pending', claimed_at = NULL,"
+                + " processing_attempts = GREATEST(processing_attempts - 1, 0), updated_at = ?2"
+                + " WHERE id = ?1 AND processing_status = 'processing'")
+        .setParameter(1, fileId)
+        .setParameter(2, now)
+        .executeUpdate();
+  }
+
   /** Records the outcome of processing, unless the file was deleted meanwhile. */
   public void finish(
       String fileId, String status, String error, List<String> derivations, Instant now) {
