@@ -86,6 +86,50 @@ class TelemetryIT {
   }
 
   @Test
+  void jsonLogRecordsCarryTheRequestIdAndTheTraceId() throws Exception {
+    String traceId = newTraceId();
+    String requestId = "req_logcheck_" + newSpanId();
+    HttpRequest unauthenticated =
+        HttpRequest.newBuilder(URI.create(ServiceUnderTest.baseUrl() + "/v1/conversations"))
+            .header("Authorization", "Bearer not-a-key")
+            .header("X-Request-Id", requestId)
+            .header("traceparent", "00-" + traceId + "-" + newSpanId() + "-01")
+            .GET()
+            .build();
+    assertEquals(
+        401,
+        HttpClient.newHttpClient()
+            .send(unauthenticated, HttpResponse.BodyHandlers.discarding())
+            .statusCode());
+    java.nio.file.Path console =
+        java.nio.file.Path.of(
+            System.getProperty("it.wlp.home"),
+            "usr",
+            "servers",
+            System.getProperty("it.server.name"),
+            "logs",
+            "console.log");
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (true) {
+      var record =
+          java.nio.file.Files.readAllLines(console).stream()
+              .filter(l -> l.startsWith("{") && l.contains(requestId))
+              .findFirst();
+      if (record.isPresent()) {
+        jakarta.json.JsonObject json =
+            jakarta.json.Json.createReader(new java.io.StringReader(record.get())).readObject();
+        assertEquals("liberty_message", json.getString("type"), record.get());
+        assertEquals(requestId, json.getString("ext_requestId"), record.get());
+        assertEquals(traceId, json.getString("ext_traceId"), record.get());
+        assertTrue(json.getString("message").contains("status=401"), record.get());
+        return;
+      }
+      assertTrue(System.nanoTime() < deadline, "no JSON record of " + requestId + " in " + console);
+      Thread.sleep(100);
+    }
+  }
+
+  @Test
   void theLogsCarryNoCredentialOrMessageText() throws Exception {
     // A failed turn (the vendor answers 500) and a completed one, both saying a secret.
     String secret = "Secret-" + newSpanId();
