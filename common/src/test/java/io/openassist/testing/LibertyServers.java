@@ -1,10 +1,6 @@
 package io.openassist.testing;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,26 +50,6 @@ public final class LibertyServers {
   /** Starts the server and waits until {@code /health/ready} on {@code port} answers 200. */
   public static void start(String server, int port) throws IOException, InterruptedException {
     run("start", server);
-    awaitReady(port);
-  }
-
-  static void awaitReady(int port) throws InterruptedException {
-    HttpClient client = HttpClient.newHttpClient();
-    HttpRequest ready =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/ready"))
-            .timeout(Duration.ofSeconds(5))
-            .build();
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // still starting
-      }
-      Thread.sleep(500);
-    }
-    throw new IllegalStateException("The server on port " + port + " did not become ready");
+    ServiceUnderTest.awaitReady("http://localhost:" + port);
   }
 }

@@ -122,6 +122,22 @@ final class ConversationFixture {
                     .withBody("{\"error\": {\"message\": \"boom\", \"type\": \"server_error\"}}")));
   }
 
+  /** A turn's request by the member: {@code said} as the message, streamed or not. */
+  java.net.http.HttpRequest.Builder turnRequest(String conversation, String said, boolean stream) {
+    return java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(
+                io.openassist.testing.ServiceUnderTest.baseUrl()
+                    + "/v1/conversations/"
+                    + conversation
+                    + "/messages"))
+        .header("Authorization", "Bearer " + tenant.memberKey())
+        .header("Content-Type", "application/json")
+        .header("Accept", stream ? "text/event-stream" : "application/json")
+        .POST(
+            java.net.http.HttpRequest.BodyPublishers.ofString(
+                stream ? "{\"stream\": true, " + text(said).substring(1) : text(said)));
+  }
+
   String conversation(HttpApi caller) {
     ApiResponse created =
         caller.post(

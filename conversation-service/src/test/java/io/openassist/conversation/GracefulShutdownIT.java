@@ -1,18 +1,15 @@
 package io.openassist.conversation;
 
-import static io.openassist.conversation.ConversationFixture.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openassist.testing.AssistantServiceCompanion;
 import io.openassist.testing.HttpApi;
-import io.openassist.testing.ServiceUnderTest;
 import io.openassist.testing.TestDatabase;
 import jakarta.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -44,17 +41,7 @@ class GracefulShutdownIT {
     java.util.Arrays.fill(pieces, "word ");
     fx.answerStreamedSlowly(20_000, pieces);
 
-    HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create(
-                    ServiceUnderTest.baseUrl() + "/v1/conversations/" + conversation + "/messages"))
-            .header("Authorization", "Bearer " + fx.tenant.memberKey())
-            .header("Content-Type", "application/json")
-            .header("Accept", "text/event-stream")
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    "{\"stream\": true, " + text("Tell me slowly").substring(1)))
-            .build();
+    HttpRequest request = fx.turnRequest(conversation, "Tell me slowly", true).build();
     HttpResponse<InputStream> response =
         HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
     assertEquals(200, response.statusCode());

@@ -216,16 +216,9 @@ class TelemetryIT {
   }
 
   private HttpResponse<String> send(String traceId, boolean stream, String said) throws Exception {
-    String body = stream ? "{\"stream\": true, " + text(said).substring(1) : text(said);
     HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create(
-                    ServiceUnderTest.baseUrl() + "/v1/conversations/" + conversation + "/messages"))
-            .header("Authorization", "Bearer " + fx.tenant.memberKey())
-            .header("Content-Type", "application/json")
-            .header("Accept", stream ? "text/event-stream" : "application/json")
+        fx.turnRequest(conversation, said, stream)
             .header("traceparent", "00-" + traceId + "-" + newSpanId() + "-01")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
     return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
   }

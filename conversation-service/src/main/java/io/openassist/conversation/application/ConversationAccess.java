@@ -41,11 +41,7 @@ public class ConversationAccess {
   /** The conversation, locked for this transaction, if the caller may add to it. */
   public Conversation writable(String id) {
     Caller caller = callers.caller();
-    Conversation c =
-        conversations
-            .lock(caller.organizationId(), id)
-            .filter(found -> !found.deleted())
-            .orElseThrow(() -> new ResourceNotFoundException(KIND));
+    Conversation c = locked(caller, id);
     requireVisible(caller, c);
     requireAuthor(caller, c);
     return c;
@@ -60,13 +56,17 @@ public class ConversationAccess {
    */
   public Conversation continuing(String id) {
     Caller caller = callers.caller();
-    Conversation c =
-        conversations
-            .lock(caller.organizationId(), id)
-            .filter(found -> !found.deleted())
-            .orElseThrow(() -> new ResourceNotFoundException(KIND));
+    Conversation c = locked(caller, id);
     requireAuthor(caller, c);
     return c;
+  }
+
+  /** The live conversation of the caller's organisation, locked for this transaction. */
+  private Conversation locked(Caller caller, String id) {
+    return conversations
+        .lock(caller.organizationId(), id)
+        .filter(found -> !found.deleted())
+        .orElseThrow(() -> new ResourceNotFoundException(KIND));
   }
 
   /**
