@@ -19,6 +19,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,6 +125,39 @@ class FileBadInputIT {
   }
 
   @Test
+  void aBodyThatEndsInsideItsFilePartIsRefusedAndLeavesNothing() throws Exception {
+    // Complete at the HTTP level (the declared length arrives), but the multipart body stops in
+    // the middle of the file: no closing boundary.
+    java.io.ByteArrayOutputStream cut = new java.io.ByteArrayOutputStream();
+    Part part = Part.file("cut.txt", utf8("x".repeat(100_000)));
+    cut.write(part.head());
+    cut.write(utf8("y".repeat(50_000)));
+    for (String path : List.of(native_(fx.editable), meinGpt(fx.editable))) {
+      java.net.http.HttpResponse<String> answer =
+          java.net.http.HttpClient.newBuilder()
+              .version(java.net.http.HttpClient.Version.HTTP_1_1)
+              .build()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create(ServiceUnderTest.baseUrl() + path))
+                      .header(
+                          "Content-Type", "multipart/form-data; boundary=" + FileFixture.BOUNDARY)
+                      .header("Authorization", "Bearer " + fx.tenant.memberKey())
+                      .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(cut.toByteArray()))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+      ApiResponse response = new ApiResponse(answer.statusCode(), answer.headers(), answer.body());
+      if (path.startsWith("/api/")) {
+        JsonAssert.meinGptError(response, 400);
+      } else {
+        JsonAssert.problem(response, 400);
+        assertEquals("upload_incomplete", response.json().getString("code"), response::toString);
+      }
+    }
+    nothingStored();
+  }
+
+  @Test
   void uploadsNeedEditAndAnUnknownAssistantIsNotFound() throws Exception {
     HostileInput.assertProblem(
         post(native_(fx.viewable), List.of(Part.file("a.txt", utf8("x")))), 403, "forbidden");
@@ -145,6 +179,51 @@ class FileBadInputIT {
     // Another assistant's file, addressed under this one.
     HostileInput.assertProblem(
         fx.member().get(native_(fx.viewable) + "/" + existing), 404, "not_found");
+    nothingStored();
+  }
+
+  @Test
+  void aClientThatLeavesMidUploadLeavesNothingAndIsNoServerError() throws Exception {
+    String requestId = "req_cutoff_" + System.nanoTime();
+    URI base = URI.create(ServiceUnderTest.baseUrl());
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST "
+                  + native_(fx.editable)
+                  + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                  + fx.tenant.memberKey()
+                  + "\r\nX-Request-Id: "
+                  + requestId
+                  + "\r\nContent-Type: multipart/form-data; boundary="
+                  + FileFixture.BOUNDARY
+                  + "\r\nContent-Length: 10000000\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.write(Part.file("cut.bin", new byte[1024]).head());
+      out.write(new byte[500_000]);
+      out.flush();
+      Thread.sleep(300);
+    } // the connection is cut 9.5 MB short
+    Path log =
+        Path.of(
+            System.getProperty("it.wlp.home"),
+            "usr",
+            "servers",
+            System.getProperty("it.server.name"),
+            "logs",
+            "messages.log");
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+    String line = null;
+    while (line == null && System.nanoTime() < deadline) {
+      line =
+          Files.readAllLines(log).stream()
+              .filter(l -> l.contains(requestId))
+              .findFirst()
+              .orElse(null);
+      Thread.sleep(100);
+    }
+    assertTrue(line != null, "the cut-off upload was not logged");
+    assertTrue(line.contains("status=400") && line.contains("upload_incomplete"), line);
     nothingStored();
   }
 

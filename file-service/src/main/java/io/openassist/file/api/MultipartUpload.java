@@ -18,6 +18,7 @@ import org.apache.commons.fileupload2.core.DiskFileItemFactory;
 import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
 import org.apache.commons.fileupload2.core.FileUploadException;
+import org.apache.commons.fileupload2.core.MultipartInput;
 import org.apache.commons.fileupload2.core.RequestContext;
 
 /**
@@ -151,8 +152,12 @@ final class MultipartUpload implements IncomingUpload {
           count(1);
         }
         return b;
+      } catch (MultipartInput.MalformedStreamException e) {
+        throw new UploadIncompleteException();
       } catch (FileUploadException e) {
         throw malformed(e);
+      } catch (IOException e) {
+        throw new UploadIncompleteException();
       }
     }
 
@@ -164,8 +169,12 @@ final class MultipartUpload implements IncomingUpload {
           count(n);
         }
         return n;
+      } catch (MultipartInput.MalformedStreamException e) {
+        throw new UploadIncompleteException();
       } catch (FileUploadException e) {
         throw malformed(e);
+      } catch (IOException e) {
+        throw new UploadIncompleteException();
       }
     }
 
@@ -174,6 +183,22 @@ final class MultipartUpload implements IncomingUpload {
       if (read > limit) {
         throw new FileTooLargeException(limit);
       }
+    }
+  }
+
+  /**
+   * The body ended inside the file (the connection was cut, or the multipart body has no closing
+   * boundary): 400, the caller's doing, not a server failure; nothing is kept.
+   */
+  static final class UploadIncompleteException extends ApiException {
+    UploadIncompleteException() {
+      super(
+          400,
+          "upload_incomplete",
+          "Invalid request",
+          "The upload ended before the file did: the connection was cut, or the multipart body"
+              + " has no closing boundary. Nothing was stored; send the file again",
+          List.of());
     }
   }
 
