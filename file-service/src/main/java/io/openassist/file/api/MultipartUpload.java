@@ -15,17 +15,16 @@ import java.util.Map;
 import org.apache.commons.fileupload2.core.AbstractFileUpload;
 import org.apache.commons.fileupload2.core.DiskFileItem;
 import org.apache.commons.fileupload2.core.DiskFileItemFactory;
-import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.fileupload2.core.FileItemHeaders;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
-import org.apache.commons.fileupload2.core.FileUploadException;
-import org.apache.commons.fileupload2.core.MultipartInput;
-import org.apache.commons.fileupload2.core.RequestContext;
 
 /**
- * A {@code multipart/form-data} upload read as it streams in (commons-fileupload2's item iterator
- * over the request body: nothing is spooled to memory or disk): exactly one part, named {@code
- * file}, with a file name; its content at most {@code maxFileBytes}. A request with no file part,
- * another part, or a second file is a 400 naming the field; a byte past the limit is a 413.
+ * A {@code multipart/form-data} upload read as it streams in ({@link PartReader} over the request
+ * body, commons-fileupload2 for the boundary and the part headers: nothing is spooled to memory or
+ * disk): exactly one part, named {@code file}, with a file name; its content at most {@code
+ * maxFileBytes}. A request with no file part, another part, or a second file is a 400 naming the
+ * field; a byte past the limit is a 413; a body that ends inside the file is a 400 {@code
+ * upload_incomplete}.
  */
 final class MultipartUpload implements IncomingUpload {
 
@@ -34,8 +33,8 @@ final class MultipartUpload implements IncomingUpload {
   private final String contentType;
   private final InputStream body;
   private final long maxFileBytes;
-  private FileItemInputIterator items;
-  private FileItemInput file;
+  private final Parser parser = new Parser();
+  private PartReader parts;
 
   MultipartUpload(String contentType, InputStream body, long maxFileBytes) {
     this.contentType = contentType;
@@ -44,40 +43,55 @@ final class MultipartUpload implements IncomingUpload {
   }
 
   @Override
-  public String open() throws IOException {
+  public String open() {
     requireMultipart();
-    try {
-      items = new Parser().getItemIterator(new Body(contentType, body));
-      if (!items.hasNext()) {
-        throw missingFile();
+    byte[] boundary = parser.getBoundary(contentType);
+    if (boundary == null || boundary.length == 0 || boundary.length > 70) {
+      throw new InvalidRequestException(
+          "malformed_multipart",
+          "The body is not well-formed multipart/form-data: the Content-Type names no boundary");
+    }
+    parts = new PartReader(body, boundary);
+    Header first = next();
+    if (first == null) {
+      throw missingFile();
+    }
+    requireFilePart(first);
+    return first.fileName();
+  }
+
+  @Override
+  public InputStream content() {
+    return new CappedStream(parts.content(), maxFileBytes);
+  }
+
+  @Override
+  public void finish() {
+    Header extra = next();
+    if (extra != null) {
+      if (FIELD.equals(extra.fieldName())) {
+        throw new InvalidRequestException(
+            List.of(new FieldError(FIELD, "is sent twice; upload one file per request")));
       }
-      FileItemInput item = items.next();
-      requireFilePart(item);
-      file = item;
-      return item.getName();
-    } catch (FileUploadException e) {
-      throw malformed(e);
+      throw unexpected(extra);
     }
   }
 
-  @Override
-  public InputStream content() throws IOException {
-    return new CappedStream(file.getInputStream(), maxFileBytes);
-  }
+  /** A part's field name and file name (null: a text field), as its headers give them. */
+  private record Header(String fieldName, String fileName) {}
 
-  @Override
-  public void finish() throws IOException {
+  private Header next() {
     try {
-      if (items.hasNext()) {
-        FileItemInput extra = items.next();
-        if (FIELD.equals(extra.getFieldName())) {
-          throw new InvalidRequestException(
-              List.of(new FieldError(FIELD, "is sent twice; upload one file per request")));
-        }
-        throw unexpected(extra);
+      String block = parts.nextPart();
+      if (block == null) {
+        return null;
       }
-    } catch (FileUploadException e) {
+      FileItemHeaders headers = parser.getParsedHeaders(block);
+      return new Header(parser.getFieldName(headers), parser.getFileName(headers));
+    } catch (PartReader.Malformed | IllegalStateException e) {
       throw malformed(e);
+    } catch (IOException e) {
+      throw new UploadIncompleteException();
     }
   }
 
@@ -105,19 +119,19 @@ final class MultipartUpload implements IncomingUpload {
     }
   }
 
-  private static void requireFilePart(FileItemInput item) {
-    if (!FIELD.equals(item.getFieldName())) {
+  private static void requireFilePart(Header item) {
+    if (!FIELD.equals(item.fieldName())) {
       throw unexpected(item);
     }
-    if (item.isFormField()) {
+    if (item.fileName() == null) {
       throw new InvalidRequestException(
           List.of(
               new FieldError(FIELD, "must be a file (a part with a filename), not a text field")));
     }
   }
 
-  private static InvalidRequestException unexpected(FileItemInput item) {
-    String name = item.getFieldName() == null ? "(unnamed part)" : item.getFieldName();
+  private static InvalidRequestException unexpected(Header item) {
+    String name = item.fieldName() == null ? "(unnamed part)" : item.fieldName();
     return new InvalidRequestException(
         List.of(new FieldError(name, "is not a field of an upload; send the file as 'file'")));
   }
@@ -127,7 +141,7 @@ final class MultipartUpload implements IncomingUpload {
         List.of(new FieldError(FIELD, "is required: the file, as a multipart part named 'file'")));
   }
 
-  private static InvalidRequestException malformed(IOException e) {
+  private static InvalidRequestException malformed(Exception e) {
     return new InvalidRequestException(
         "malformed_multipart",
         "The body is not well-formed multipart/form-data: " + e.getMessage());
@@ -152,9 +166,7 @@ final class MultipartUpload implements IncomingUpload {
           count(1);
         }
         return b;
-      } catch (MultipartInput.MalformedStreamException e) {
-        throw new UploadIncompleteException();
-      } catch (FileUploadException e) {
+      } catch (PartReader.Malformed e) {
         throw malformed(e);
       } catch (IOException e) {
         throw new UploadIncompleteException();
@@ -169,9 +181,7 @@ final class MultipartUpload implements IncomingUpload {
           count(n);
         }
         return n;
-      } catch (MultipartInput.MalformedStreamException e) {
-        throw new UploadIncompleteException();
-      } catch (FileUploadException e) {
+      } catch (PartReader.Malformed e) {
         throw malformed(e);
       } catch (IOException e) {
         throw new UploadIncompleteException();
@@ -209,59 +219,27 @@ final class MultipartUpload implements IncomingUpload {
     }
   }
 
-  /** The request as commons-fileupload reads it. */
-  private record Body(String contentType, InputStream in) {}
-
+  /** commons-fileupload2 for what it does well here: the boundary, and parsing part headers. */
   private static final class Parser
-      extends AbstractFileUpload<Body, DiskFileItem, DiskFileItemFactory> {
+      extends AbstractFileUpload<Void, DiskFileItem, DiskFileItemFactory> {
 
     Parser() {
       setHeaderCharset(StandardCharsets.UTF_8);
     }
 
     @Override
-    public FileItemInputIterator getItemIterator(Body body)
-        throws FileUploadException, IOException {
-      return getItemIterator(context(body));
+    public FileItemInputIterator getItemIterator(Void request) {
+      throw new UnsupportedOperationException("parts are read by PartReader");
     }
 
     @Override
-    public Map<String, List<DiskFileItem>> parseParameterMap(Body body) {
+    public Map<String, List<DiskFileItem>> parseParameterMap(Void request) {
       throw new UnsupportedOperationException("uploads are streamed, never parsed whole");
     }
 
     @Override
-    public List<DiskFileItem> parseRequest(Body body) {
+    public List<DiskFileItem> parseRequest(Void request) {
       throw new UnsupportedOperationException("uploads are streamed, never parsed whole");
-    }
-
-    private static RequestContext context(Body body) {
-      return new RequestContext() {
-        @Override
-        public String getCharacterEncoding() {
-          return StandardCharsets.UTF_8.name();
-        }
-
-        @Override
-        public long getContentLength() {
-          return -1;
-        }
-
-        @Override
-        public String getContentType() {
-          return body.contentType();
-        }
-
-        @Override
-        public InputStream getInputStream() {
-          return body.in();
-        }
-
-        @Override
-        public boolean isMultipartRelated() {
-          return false;
-        }
-      };
     }
   }
 }
