@@ -47,7 +47,10 @@ public final class OtlpCollector implements BeforeAllCallback {
   public record ExportedMetric(String service, String name, List<Map<String, String>> points) {}
 
   private static final List<ExportedSpan> SPANS = new CopyOnWriteArrayList<>();
-  private static final List<ExportedMetric> METRICS = new CopyOnWriteArrayList<>();
+
+  /** The latest export of each (service, metric): exports repeat every metric every second. */
+  private static final Map<String, ExportedMetric> METRICS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -84,7 +87,7 @@ public final class OtlpCollector implements BeforeAllCallback {
 
   /** Every metric received so far. */
   public static List<ExportedMetric> metrics() {
-    return List.copyOf(METRICS);
+    return List.copyOf(METRICS.values());
   }
 
   /** Waits (up to {@code timeout}) until some span matches, and answers it. */
@@ -113,7 +116,7 @@ public final class OtlpCollector implements BeforeAllCallback {
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      for (ExportedMetric metric : METRICS) {
+      for (ExportedMetric metric : METRICS.values()) {
         if (matching.test(metric)) {
           return metric;
         }
@@ -121,7 +124,7 @@ public final class OtlpCollector implements BeforeAllCallback {
       if (System.nanoTime() > deadline) {
         throw new AssertionError(
             "No exported metric matched; received: "
-                + METRICS.stream()
+                + METRICS.values().stream()
                     .map(m -> m.service() + " " + m.name())
                     .distinct()
                     .collect(Collectors.joining(", ")));
@@ -182,7 +185,8 @@ public final class OtlpCollector implements BeforeAllCallback {
                               .toList();
                       default -> List.of();
                     };
-                METRICS.add(
+                METRICS.put(
+                    service + " " + metric.getName(),
                     new ExportedMetric(
                         service,
                         metric.getName(),

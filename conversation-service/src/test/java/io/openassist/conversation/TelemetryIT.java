@@ -142,7 +142,9 @@ class TelemetryIT {
     for (java.nio.file.Path log :
         List.of(
             servers.resolve(System.getProperty("it.server.name") + "/logs/messages.log"),
-            servers.resolve(AssistantServiceCompanion.SERVER + "/logs/messages.log"))) {
+            servers.resolve(System.getProperty("it.server.name") + "/logs/console.log"),
+            servers.resolve(AssistantServiceCompanion.SERVER + "/logs/messages.log"),
+            servers.resolve(AssistantServiceCompanion.SERVER + "/logs/console.log"))) {
       String text = java.nio.file.Files.readString(log);
       for (String forbidden :
           List.of(

@@ -96,7 +96,8 @@ class OpenShiftManifestsTest {
     for (String service : SERVICES) {
       Deployment deployment = named(deployments, service);
       var pod = deployment.getSpec().getTemplate().getSpec();
-      assertTrue(pod.getTerminationGracePeriodSeconds() >= 30, service);
+      // Above Liberty's 30 s quiesce plus the streams' grace (docs/operations.md, section 9).
+      assertTrue(pod.getTerminationGracePeriodSeconds() >= 45, service);
       Container container = pod.getContainers().get(0);
       assertEquals(service, container.getName());
       assertProbes(
@@ -146,6 +147,15 @@ class OpenShiftManifestsTest {
       assertRestricted(service, spec.securityContext());
       assertSecretsByReference(service, spec.env());
       assertEquals(9080, spec.service().port(), service);
+      // Its pods keep Kubernetes' 30 s: the streams' grace must end well before.
+      String grace =
+          spec.env().stream()
+              .filter(e -> e.getName().equals("OPENASSIST_SHUTDOWN_GRACE"))
+              .map(EnvVar::getValue)
+              .findFirst()
+              .orElseThrow(
+                  () -> new AssertionError(service + " sets no OPENASSIST_SHUTDOWN_GRACE"));
+      assertTrue(java.time.Duration.parse(grace).getSeconds() <= 20, service + ": " + grace);
       assertNotNull(spec.autoscaling(), service);
       assertTrue(spec.autoscaling().minReplicas() >= 2, service);
     }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.openassist.common.web.json.Jsonp;
+import io.openassist.testing.AbortRecordingStub;
 import io.openassist.testing.ApiResponse;
 import io.openassist.testing.HttpApi;
 import io.openassist.testing.ServiceUnderTest;

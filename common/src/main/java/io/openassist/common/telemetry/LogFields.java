@@ -18,13 +18,17 @@ public class LogFields {
   static final String REQUEST_ID = "requestId";
   static final String TRACE_ID = "traceId";
 
+  /** Held strongly: Liberty keeps registered extensions only weakly. */
+  private static final LogRecordContext.Extension CURRENT_TRACE =
+      () -> {
+        String traceId = Telemetry.currentTraceId();
+        return traceId == null ? "" : traceId;
+      };
+
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    LogRecordContext.registerExtension(
-        TRACE_ID,
-        () -> {
-          String traceId = Telemetry.currentTraceId();
-          return traceId == null ? "" : traceId;
-        });
+    // A stop that did not get to unregister (a failed start) would make registering fail.
+    LogRecordContext.unregisterExtension(TRACE_ID);
+    LogRecordContext.registerExtension(TRACE_ID, CURRENT_TRACE);
   }
 
   void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {

@@ -7,6 +7,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,7 +33,6 @@ public class Telemetry {
       AttributeKey.longKey("http.response.status_code");
   private static final AttributeKey<String> ERROR = AttributeKey.stringKey("error.type");
 
-  private OpenTelemetry openTelemetry;
   private Tracer tracer;
   private Meter meter;
 
@@ -41,7 +41,6 @@ public class Telemetry {
 
   @Inject
   public Telemetry(OpenTelemetry openTelemetry) {
-    this.openTelemetry = openTelemetry;
     this.tracer = openTelemetry.getTracer(SCOPE);
     this.meter = openTelemetry.getMeter(SCOPE);
   }
@@ -57,7 +56,7 @@ public class Telemetry {
 
   /**
    * Starts the client span of one outgoing HTTP request, a child of the current span, and adds its
-   * trace context ({@code traceparent}) to the request; the caller ends it.
+   * W3C trace context ({@code traceparent}, no baggage) to the request; the caller ends it.
    */
   public ClientSpan clientCall(String method, URI uri, HttpRequest.Builder request) {
     Span span =
@@ -69,9 +68,9 @@ public class Telemetry {
             .setAttribute(PORT, (long) port(uri))
             .setAttribute(URL, withoutQuery(uri))
             .startSpan();
-    openTelemetry
-        .getPropagators()
-        .getTextMapPropagator()
+    // W3C trace context only: the configured propagators would also pass on the caller's baggage
+    // (and anything later put there) to the vendors.
+    W3CTraceContextPropagator.getInstance()
         .inject(Context.current().with(span), request, HttpRequest.Builder::setHeader);
     return new ClientSpan(span);
   }
@@ -89,11 +88,11 @@ public class Telemetry {
     return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
   }
 
-  /** Query strings can carry keys (Azure's {@code api-version} does not, but others might). */
+  /** Neither user information nor the query (either could carry a key) goes into a span. */
   private static String withoutQuery(URI uri) {
-    String s = uri.toString();
-    int q = s.indexOf('?');
-    return q < 0 ? s : s.substring(0, q);
+    String port = uri.getPort() > 0 ? ":" + uri.getPort() : "";
+    String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+    return uri.getScheme() + "://" + uri.getHost() + port + path;
   }
 
   /** One outgoing call's span: an answer status, or a failure, then the end. */

@@ -1,6 +1,7 @@
 package io.openassist.conversation.api;
 
 import io.openassist.common.lifecycle.Shutdown;
+import io.openassist.common.telemetry.LogFields;
 import io.openassist.common.web.JsonbConfiguration;
 import io.openassist.common.web.json.Jsonp;
 import io.openassist.conversation.application.MessageService;
@@ -49,8 +50,11 @@ final class TurnEventStream implements StreamingOutput {
 
   @Override
   public void write(OutputStream out) throws IOException {
+    LogFields.requestStarted(requestId);
     try (Shutdown.OpenStream open = shutdown.openStream()) {
       turn(out);
+    } finally {
+      LogFields.requestEnded();
     }
   }
 

@@ -5,6 +5,8 @@ import io.openassist.assistant.client.AssistantRuns;
 import io.openassist.assistant.client.RunCall;
 import io.openassist.assistant.client.RunFailedException;
 import io.openassist.assistant.client.RunReply;
+import io.openassist.common.error.ServiceUnavailableException;
+import io.openassist.common.lifecycle.Shutdown;
 import io.openassist.common.text.StorableText;
 import io.openassist.common.web.json.Jsonp;
 import io.openassist.conversation.domain.Message;
@@ -42,7 +44,7 @@ public class AssistantTurnRunner {
 
   @Inject AssistantRuns runs;
   @Inject AssistantRunStreams streams;
-  @Inject io.openassist.common.lifecycle.Shutdown shutdown;
+  @Inject Shutdown shutdown;
 
   @Inject
   @ConfigProperty(name = "openassist.conversation.context-max-messages", defaultValue = "2000")
@@ -79,7 +81,8 @@ public class AssistantTurnRunner {
       String modelId,
       Consumer<JsonObject> onDelta) {
     RunCall call = call(conversationId, branch, modelId);
-    try (AssistantRunStreams.RunStream stream = streams.open(credential, assistantId, call)) {
+    try (AssistantRunStreams.RunStream stream = streams.open(credential, assistantId, call);
+        var open = shutdown.openStream(() -> closeQuietly(stream))) {
       AssistantRunStreams.Event event;
       while ((event = stream.next()) != null) {
         switch (event.name()) {
@@ -108,6 +111,11 @@ public class AssistantTurnRunner {
         }
       }
     } catch (IOException e) {
+      if (shutdown.pastGrace()) { // broken off by our own shutdown
+        ServiceUnavailableException stopping = Shutdown.stoppingFailure();
+        throw RunFailedException.of(
+            stopping.status(), stopping.code(), stopping.getMessage(), null);
+      }
       throw RunFailedException.of(
           502, "assistant_service_stream_broken", "assistant-service's stream broke off", null);
     }
@@ -115,11 +123,19 @@ public class AssistantTurnRunner {
         502, "assistant_service_stream_broken", "assistant-service's stream ended early", null);
   }
 
+  private static void closeQuietly(AssistantRunStreams.RunStream stream) {
+    try {
+      stream.close();
+    } catch (IOException ignored) {
+      // closing is all a shutdown can do
+    }
+  }
+
   /** Past a shutdown's grace period: the run is aborted (closed) and the turn fails. */
   private void stopIfShuttingDown() {
     try {
       shutdown.checkStreamMayContinue();
-    } catch (io.openassist.common.error.ServiceUnavailableException e) {
+    } catch (ServiceUnavailableException e) {
       throw RunFailedException.of(e.status(), e.code(), e.getMessage(), null);
     }
   }

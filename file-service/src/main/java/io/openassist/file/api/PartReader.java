@@ -76,7 +76,12 @@ final class PartReader {
       buffer[0] = '\r';
       buffer[1] = '\n';
       end = 2;
-      new Part().skipRest(); // the preamble
+      try {
+        new Part().skipRest(); // the preamble
+      } catch (Incomplete e) {
+        // Not a cut-off upload: the body never holds the boundary the Content-Type names.
+        throw new Malformed("The body holds no delimiter of the Content-Type's boundary");
+      }
     } else if (current != null) {
       current.skipRest();
     }
@@ -95,7 +100,8 @@ final class PartReader {
       throw new Malformed("A multipart delimiter is not followed by a line break");
     }
     ByteArrayOutputStream headers = new ByteArrayOutputStream(256);
-    int last4 = 0;
+    // The delimiter line's CRLF counts: a part without header lines starts with the empty line.
+    int last4 = 0x0d0a;
     while (last4 != 0x0d0a0d0a) {
       int c = next();
       headers.write(c);

@@ -70,7 +70,7 @@ public class FileProcessing {
 
   Clock clock = Clock.systemUTC();
   private Semaphore running;
-  private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
+  private final Set<JpaFileRepository.Claim> inProgress = ConcurrentHashMap.newKeySet();
   private volatile boolean stopping;
 
   void atStart(@Observes Startup startup) {
@@ -84,13 +84,19 @@ public class FileProcessing {
    */
   void stop() {
     stopping = true;
-    for (String fileId : inProgress) {
-      try {
-        files.release(fileId, clock.instant());
-      } catch (RuntimeException e) {
-        LOG.log(
-            Level.WARNING, "Could not hand back file " + fileId + "; it is claimed again later", e);
-      }
+    for (JpaFileRepository.Claim claim : inProgress) {
+      release(claim);
+    }
+  }
+
+  private void release(JpaFileRepository.Claim claim) {
+    try {
+      files.release(claim, clock.instant());
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "Could not hand back file " + claim.fileId() + "; it is claimed again later",
+          e);
     }
   }
 
@@ -139,12 +145,16 @@ public class FileProcessing {
       if (claimed.isEmpty()) {
         return;
       }
-      String fileId = claimed.get().fileId();
-      inProgress.add(fileId);
+      JpaFileRepository.Claim claim = claimed.get();
+      inProgress.add(claim);
       try {
-        process(fileId, claimed.get().attempts());
+        if (stopping) { // the shutdown began between the claim and now: hand it back here
+          release(claim);
+          return;
+        }
+        process(claim.fileId(), claim.attempts());
       } finally {
-        inProgress.remove(fileId);
+        inProgress.remove(claim);
       }
     }
   }

@@ -39,6 +39,8 @@ public class FileMaintenance {
   @Inject FileStorage storage;
   @Inject JpaFileRepository files;
   @Inject FileMetrics metrics;
+  private final java.util.concurrent.atomic.AtomicBoolean backlogWarned =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   @Inject
   @ConfigProperty(name = "openassist.files.processing-poll", defaultValue = "PT10S")
@@ -81,7 +83,9 @@ public class FileMaintenance {
     try {
       metrics.backlog(files.backlog());
     } catch (RuntimeException e) {
-      LOG.fine(() -> "backlog not counted: " + e);
+      if (backlogWarned.compareAndSet(false, true)) {
+        LOG.log(Level.WARNING, "The processing backlog cannot be counted; its metric is stale", e);
+      }
     }
     processing.wake();
   }

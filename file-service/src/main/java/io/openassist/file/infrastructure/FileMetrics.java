@@ -2,6 +2,8 @@ package io.openassist.file.infrastructure;
 
 import io.openassist.common.telemetry.Telemetry;
 import io.opentelemetry.api.metrics.LongCounter;
+import io.opentelemetry.api.metrics.ObservableLongGauge;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,6 +18,7 @@ public class FileMetrics {
 
   private final AtomicLong backlog = new AtomicLong();
   private LongCounter uploadBytes;
+  private ObservableLongGauge backlogGauge;
 
   /** For CDI. */
   protected FileMetrics() {}
@@ -29,12 +32,21 @@ public class FileMetrics {
             .setDescription("Bytes of knowledge files stored by uploads")
             .setUnit("By")
             .build();
-    meter
-        .gaugeBuilder("openassist.files.processing.backlog")
-        .ofLongs()
-        .setDescription("Knowledge files waiting for or in text extraction")
-        .setUnit("{file}")
-        .buildWithCallback(measurement -> measurement.record(backlog.get()));
+    backlogGauge =
+        meter
+            .gaugeBuilder("openassist.files.processing.backlog")
+            .ofLongs()
+            .setDescription("Knowledge files waiting for or in text extraction")
+            .setUnit("{file}")
+            .buildWithCallback(measurement -> measurement.record(backlog.get()));
+  }
+
+  /** The SDK outlives the application (one per server): its callback must not. */
+  @PreDestroy
+  void close() {
+    if (backlogGauge != null) {
+      backlogGauge.close();
+    }
   }
 
   public void uploaded(long bytes) {

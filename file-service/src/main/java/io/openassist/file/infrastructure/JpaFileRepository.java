@@ -126,20 +126,27 @@ public class JpaFileRepository {
             .getResultList();
     return claimed.stream()
         .findFirst()
-        .map(row -> new Claim((String) row[0], ((Number) row[1]).intValue()));
+        .map(row -> new Claim((String) row[0], ((Number) row[1]).intValue(), now));
   }
 
-  /** A file claimed for processing, and how many attempts it has had (this one included). */
-  public record Claim(String fileId, int attempts) {}
+  /**
+   * A file claimed for processing, how many attempts it has had (this one included), and when it
+   * was claimed (which tells this claim from a later one of another worker).
+   */
+  public record Claim(String fileId, int attempts, Instant claimedAt) {}
 
-  /** Hands a claimed file back to waiting, its attempt not counted (the service stops). */
-  public void release(String fileId, Instant now) {
+  /**
+   * Hands a claimed file back to waiting, its attempt not counted (the service stops), unless the
+   * claim is no longer this one (it went stale and another worker took the file).
+   */
+  public void release(Claim claim, Instant now) {
     em.createNativeQuery(
             "UPDATE knowledge_file SET processing_status = 'pending', claimed_at = NULL,"
                 + " processing_attempts = GREATEST(processing_attempts - 1, 0), updated_at = ?2"
-                + " WHERE id = ?1 AND processing_status = 'processing'")
-        .setParameter(1, fileId)
+                + " WHERE id = ?1 AND processing_status = 'processing' AND claimed_at = ?3")
+        .setParameter(1, claim.fileId())
         .setParameter(2, now)
+        .setParameter(3, claim.claimedAt())
         .executeUpdate();
   }
 

@@ -137,7 +137,16 @@ class PartReaderTest {
     assertThrows(PartReader.Incomplete.class, () -> readAll(content, 8192));
     PartReader noDelimiterAtAll =
         new PartReader(new ByteArrayInputStream(ascii("just text")), ascii(BOUNDARY));
-    assertThrows(PartReader.Incomplete.class, noDelimiterAtAll::nextPart);
+    assertThrows(PartReader.Malformed.class, noDelimiterAtAll::nextPart);
+  }
+
+  @Test
+  void aPartWithoutHeaderLinesIsAPartWithNoHeaders() throws IOException {
+    byte[] body = ascii("--" + BOUNDARY + "\r\n\r\ncontent\r\n--" + BOUNDARY + "--");
+    PartReader reader = new PartReader(new ByteArrayInputStream(body), ascii(BOUNDARY));
+    assertEquals("\r\n", reader.nextPart());
+    assertEquals("content", new String(reader.content().readAllBytes(), StandardCharsets.US_ASCII));
+    assertNull(reader.nextPart());
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.openassist.assistant.domain.run.StreamListener;
 import io.openassist.common.error.ApiException;
 import io.openassist.common.error.Problem;
 import io.openassist.common.lifecycle.Shutdown;
+import io.openassist.common.telemetry.LogFields;
 import io.openassist.common.web.JsonbConfiguration;
 import io.openassist.common.web.json.Jsonp;
 import jakarta.json.JsonObject;
@@ -44,8 +45,12 @@ final class RunEventStream implements StreamingOutput {
 
   @Override
   public void write(OutputStream out) throws IOException {
+    // The stream outlives the request filters: its log records carry the request id too.
+    LogFields.requestStarted(requestId);
     try (Shutdown.OpenStream open = shutdown.openStream()) {
       stream(new Events(out));
+    } finally {
+      LogFields.requestEnded();
     }
   }
 

@@ -26,7 +26,9 @@ public final class UpstreamException extends ApiException {
     /** Calls to this provider fail fast for a while after repeated failures: 503. */
     CIRCUIT_OPEN(503, "upstream_unavailable", "Service unavailable"),
     /** This provider already has as many calls in flight as it may: 503. */
-    BUSY(503, "upstream_busy", "Service unavailable");
+    BUSY(503, "upstream_busy", "Service unavailable"),
+    /** Our service is shutting down and broke the call off at the end of its grace period. */
+    STOPPING(503, "service_stopping", "Service unavailable");
 
     private final int status;
     private final String code;

@@ -36,6 +36,7 @@ public class ConfiguredModelProviders implements ModelProviders {
 
   @Inject Telemetry telemetry;
   @Inject UpstreamMetrics metrics;
+  @Inject io.openassist.common.lifecycle.Shutdown shutdown;
 
   private Map<String, ModelProvider> providers;
   private Optional<String> defaultProvider;
@@ -65,7 +66,7 @@ public class ConfiguredModelProviders implements ModelProviders {
   }
 
   private ModelProvider adapter(ProviderSettings settings) {
-    UpstreamHttp http = new UpstreamHttp(settings, telemetry, metrics);
+    UpstreamHttp http = new UpstreamHttp(settings, telemetry, metrics, shutdown);
     VendorAdapter adapter =
         switch (settings.type()) {
           case OPENAI, AZURE_OPENAI -> new OpenAiChatAdapter(http);

@@ -4,6 +4,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.openassist.assistant.domain.run.UpstreamException;
 import io.openassist.assistant.domain.run.UpstreamException.Kind;
+import io.openassist.common.lifecycle.Shutdown;
 import io.openassist.common.telemetry.Telemetry;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -55,11 +56,14 @@ public final class UpstreamHttp {
   private final VendorErrors errors;
   private final Telemetry telemetry;
   private final UpstreamMetrics metrics;
+  private final Shutdown shutdown;
 
-  public UpstreamHttp(ProviderSettings settings, Telemetry telemetry, UpstreamMetrics metrics) {
+  public UpstreamHttp(
+      ProviderSettings settings, Telemetry telemetry, UpstreamMetrics metrics, Shutdown shutdown) {
     this.settings = settings;
     this.telemetry = telemetry;
     this.metrics = metrics;
+    this.shutdown = shutdown;
     this.client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -144,10 +148,11 @@ public final class UpstreamHttp {
       }
       long start = System.nanoTime();
       long deadline = start + settings.totalTimeout().toNanos();
-      HttpRequest first = request.copy().build();
-      Telemetry.ClientSpan span = telemetry.clientCall(first.method(), first.uri(), request);
+      Telemetry.ClientSpan span = null;
       Call call;
       try {
+        HttpRequest first = request.copy().build();
+        span = telemetry.clientCall(first.method(), first.uri(), request);
         call = attempt(request, start, deadline);
       } catch (UpstreamException e) {
         span.failed(e.kind().name().toLowerCase(java.util.Locale.ROOT));
@@ -157,12 +162,18 @@ public final class UpstreamHttp {
       } catch (RuntimeException | Error e) {
         // Not an answer of the provider's: give its permission back rather than hold it forever.
         circuit.releasePermission();
-        span.failed(e.getClass().getName());
-        span.close();
+        metrics.call(settings.name(), "internal", System.nanoTime() - start);
+        if (span != null) {
+          span.failed(e.getClass().getName());
+          span.close();
+        }
         throw e;
       }
       span.status(call.status());
       call.span = span;
+      // At the end of a shutdown's grace period the call is broken off (STOPPING), even when the
+      // vendor sends nothing that would let the stream notice.
+      call.open = shutdown.openStream(call::stopForShutdown);
       handedOut = true;
       return call;
     } finally {
@@ -350,6 +361,8 @@ public final class UpstreamHttp {
     private UpstreamException failure;
     private boolean abandoned;
     private Telemetry.ClientSpan span;
+    private Shutdown.OpenStream open;
+    private volatile boolean stoppedByShutdown;
 
     private Call(int status, HttpHeaders headers, UpstreamBody body, long start) {
       this.status = status;
@@ -382,6 +395,10 @@ public final class UpstreamHttp {
 
     /** The failure a broken read of the body means, recorded for the circuit breaker. */
     public UpstreamException readFailure(IOException e) {
+      if (stoppedByShutdown) {
+        return new UpstreamException(
+            Kind.STOPPING, "The service is shutting down; retry, another replica will answer");
+      }
       UpstreamException translated =
           e instanceof UpstreamBody.UpstreamTimeoutException
               ? new UpstreamException(Kind.TIMEOUT, timeoutDetail())
@@ -425,6 +442,14 @@ public final class UpstreamHttp {
           });
     }
 
+    /**
+     * The shutdown's grace period is over: the upstream request is aborted, as for a caller gone.
+     */
+    void stopForShutdown() {
+      stoppedByShutdown = true;
+      abandon();
+    }
+
     /** Our caller left: the upstream request is aborted and the provider is not blamed. */
     public void abandon() {
       abandoned = true;
@@ -453,6 +478,9 @@ public final class UpstreamHttp {
           span.failed(failure.kind().name().toLowerCase(java.util.Locale.ROOT));
         }
         span.close();
+        if (open != null) {
+          open.close();
+        }
         metrics.call(settings.name(), outcome, took);
       }
     }

@@ -1,4 +1,4 @@
-package io.openassist.assistant.run;
+package io.openassist.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,18 +17,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * caller aborted. It streams {@code deltas} chunks {@code gapMillis} apart and records the moment a
  * write fails (the gateway closed the connection) and how many chunks it got out.
  */
-final class AbortRecordingStub implements AutoCloseable {
+public final class AbortRecordingStub implements AutoCloseable {
 
-  static final int PORT = 19181;
+  public static final int PORT = 19181;
 
   private final ServerSocket server;
   private final int deltas;
   private final long gapMillis;
-  final CompletableFuture<Long> abortedAtNanos = new CompletableFuture<>();
-  final AtomicInteger sent = new AtomicInteger();
-  final CompletableFuture<Void> requested = new CompletableFuture<>();
+  public final CompletableFuture<Long> abortedAtNanos = new CompletableFuture<>();
+  public final AtomicInteger sent = new AtomicInteger();
+  public final CompletableFuture<Void> requested = new CompletableFuture<>();
 
-  AbortRecordingStub(int deltas, long gapMillis) throws IOException {
+  public AbortRecordingStub(int deltas, long gapMillis) throws IOException {
     this.deltas = deltas;
     this.gapMillis = gapMillis;
     this.server = new ServerSocket(PORT, 50, InetAddress.getLoopbackAddress());
