@@ -1,6 +1,5 @@
 package io.openassist.common.lifecycle;
 
-import io.openassist.common.error.ServiceUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
@@ -25,15 +24,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * ShutdownReadinessCheck}) and background work hands back what it holds ({@link #whenStopping}).
  * Streams, which could run for minutes, get {@code openassist.shutdown.grace} (default 25 s, inside
  * Liberty's quiesce) to end by themselves; a stream that goes on past it ends with its final
- * failure event (503 {@code service_stopping}, which the caller may retry against another replica):
- * at its next piece ({@link #checkStreamMayContinue}), or, when nothing arrives, because its
- * upstream read is aborted ({@link #openStream(Runnable)}).
+ * failure event (503 {@value #STOPPING_CODE}, which the caller may retry against another replica),
+ * because its upstream read is broken off then ({@link #openStream(Runnable)}), whether the vendor
+ * is still sending or has gone silent.
  */
 @ApplicationScoped
 public class Shutdown {
 
   private static final Logger LOG = Logger.getLogger(Shutdown.class.getName());
   private static final long AFTER_ABORT_NANOS = Duration.ofSeconds(2).toNanos();
+
+  /** What a stream broken off by the shutdown ends with: 503 and this code and detail. */
+  public static final String STOPPING_CODE = "service_stopping";
+
+  public static final String STOPPING_DETAIL =
+      "The service is shutting down; retry, another replica will answer";
 
   @Inject
   @ConfigProperty(name = "openassist.shutdown.grace", defaultValue = "PT25S")
@@ -146,23 +151,6 @@ public class Shutdown {
     OpenStream stream = new OpenStream(abort);
     streams.add(stream);
     return stream;
-  }
-
-  /**
-   * Throws {@link ServiceUnavailableException} ({@code service_stopping}) once the grace period of
-   * a shutdown is over: a stream calls it before each piece it passes on, and ends with its final
-   * failure event.
-   */
-  public void checkStreamMayContinue() {
-    if (pastGrace()) {
-      throw stoppingFailure();
-    }
-  }
-
-  /** The failure a stream ends with when the shutdown's grace period is over. */
-  public static ServiceUnavailableException stoppingFailure() {
-    return new ServiceUnavailableException(
-        "service_stopping", "The service is shutting down; retry, another replica will answer");
   }
 
   /** The registration of one open stream. */

@@ -5,7 +5,6 @@ import io.openassist.assistant.client.AssistantRuns;
 import io.openassist.assistant.client.RunCall;
 import io.openassist.assistant.client.RunFailedException;
 import io.openassist.assistant.client.RunReply;
-import io.openassist.common.error.ServiceUnavailableException;
 import io.openassist.common.lifecycle.Shutdown;
 import io.openassist.common.text.StorableText;
 import io.openassist.common.web.json.Jsonp;
@@ -90,7 +89,6 @@ public class AssistantTurnRunner {
             if (!(event.json().get("delta") instanceof JsonObject delta)) {
               continue; // a delta without a piece: nothing to pass on
             }
-            stopIfShuttingDown();
             try {
               onDelta.accept(delta);
             } catch (RuntimeException callerGone) {
@@ -112,9 +110,7 @@ public class AssistantTurnRunner {
       }
     } catch (IOException e) {
       if (shutdown.pastGrace()) { // broken off by our own shutdown
-        ServiceUnavailableException stopping = Shutdown.stoppingFailure();
-        throw RunFailedException.of(
-            stopping.status(), stopping.code(), stopping.getMessage(), null);
+        throw RunFailedException.of(503, Shutdown.STOPPING_CODE, Shutdown.STOPPING_DETAIL, null);
       }
       throw RunFailedException.of(
           502, "assistant_service_stream_broken", "assistant-service's stream broke off", null);
@@ -128,15 +124,6 @@ public class AssistantTurnRunner {
       stream.close();
     } catch (IOException ignored) {
       // closing is all a shutdown can do
-    }
-  }
-
-  /** Past a shutdown's grace period: the run is aborted (closed) and the turn fails. */
-  private void stopIfShuttingDown() {
-    try {
-      shutdown.checkStreamMayContinue();
-    } catch (ServiceUnavailableException e) {
-      throw RunFailedException.of(e.status(), e.code(), e.getMessage(), null);
     }
   }
 

@@ -134,9 +134,6 @@ final class RunEventStream implements StreamingOutput {
     }
 
     private void delta(JsonObjectBuilder delta) {
-      // A shutdown's grace period is over: the upstream call is aborted, run.failed ends the
-      // stream.
-      shutdown.checkStreamMayContinue();
       try {
         send(
             "run.delta",

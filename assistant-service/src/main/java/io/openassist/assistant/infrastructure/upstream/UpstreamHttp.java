@@ -396,8 +396,7 @@ public final class UpstreamHttp {
     /** The failure a broken read of the body means, recorded for the circuit breaker. */
     public UpstreamException readFailure(IOException e) {
       if (stoppedByShutdown) {
-        return new UpstreamException(
-            Kind.STOPPING, "The service is shutting down; retry, another replica will answer");
+        return new UpstreamException(Kind.STOPPING, Shutdown.STOPPING_DETAIL);
       }
       UpstreamException translated =
           e instanceof UpstreamBody.UpstreamTimeoutException

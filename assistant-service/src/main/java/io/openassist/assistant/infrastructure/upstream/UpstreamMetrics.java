@@ -54,11 +54,6 @@ public class UpstreamMetrics {
             .build();
   }
 
-  /** Metrics that record nothing, for unit tests. */
-  public static UpstreamMetrics off() {
-    return new UpstreamMetrics(Telemetry.off());
-  }
-
   void call(String provider, String outcome, long nanos) {
     Attributes attributes =
         Attributes.of(PROVIDER, provider, OUTCOME, outcome.toLowerCase(Locale.ROOT));
