@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -136,23 +137,36 @@ public class SchemaMigrator {
     }
   }
 
-  /** Applies every changeset not yet applied to this service's schema. */
+  /**
+   * Applies every changeset not yet applied to this service's schema. A schema that carries the
+   * mark of a migration with this very changelog (see {@link MigrationMark}) is current without
+   * Liquibase being started.
+   */
   public synchronized void migrate() {
-    try {
-      migrateOnce();
-    } finally {
-      releaseLiquibaseScope();
-    }
-  }
-
-  private void migrateOnce() {
     long started = System.nanoTime();
     try (Connection connection = ownerDataSource().getConnection()) {
-      createSchemaIfMissing(connection);
-      Liquibase liquibase = liquibase(connection);
-      liquibase.update(new Contexts(), new LabelExpression());
-      if (!connection.getAutoCommit()) {
-        connection.commit();
+      String role = runtimeRole();
+      Optional<MigrationMark> mark = MigrationMark.of(checkedSchema(), role, classLoader());
+      if (mark.isPresent() && mark.get().isOn(connection)) {
+        record(State.CURRENT, null);
+        LOG.info(
+            () ->
+                String.format(
+                    "Schema %s is current (nothing to migrate; checked in %d ms)",
+                    schema, (System.nanoTime() - started) / 1_000_000));
+        return;
+      }
+      try {
+        createSchemaIfMissing(connection);
+        liquibase(connection, role).update(new Contexts(), new LabelExpression());
+        if (mark.isPresent()) {
+          mark.get().putOn(connection);
+        }
+        if (!connection.getAutoCommit()) {
+          connection.commit();
+        }
+      } finally {
+        releaseLiquibaseScope();
       }
       record(State.CURRENT, null);
       LOG.info(
@@ -171,10 +185,31 @@ public class SchemaMigrator {
    * are run by the operator; re-run by the readiness check until the schema is current.
    */
   public synchronized void verify() {
-    try {
-      verifyOnce();
-    } finally {
-      releaseLiquibaseScope();
+    try (Connection connection = ownerDataSource().getConnection()) {
+      if (!changelogTableExists(connection)) {
+        record(State.PENDING, "schema " + schema + " has not been migrated yet");
+        return;
+      }
+      String role = runtimeRole();
+      Optional<MigrationMark> mark = MigrationMark.of(checkedSchema(), role, classLoader());
+      if (mark.isPresent() && mark.get().isOn(connection)) {
+        record(State.CURRENT, null);
+        return;
+      }
+      try {
+        List<ChangeSet> pending =
+            liquibase(connection, role).listUnrunChangeSets(new Contexts(), new LabelExpression());
+        if (pending.isEmpty()) {
+          record(State.CURRENT, null);
+        } else {
+          record(State.PENDING, pending.size() + " changeset(s) not yet applied");
+        }
+      } finally {
+        releaseLiquibaseScope();
+      }
+    } catch (SQLException | LiquibaseException | RuntimeException e) {
+      record(State.FAILED, "cannot read the migration state; see the server log");
+      LOG.log(Level.WARNING, "Checking the migration state of schema " + schema + " failed", e);
     }
   }
 
@@ -192,25 +227,6 @@ public class SchemaMigrator {
       ((ThreadLocal<?>) field.get(null)).remove();
     } catch (ReflectiveOperationException | RuntimeException e) {
       LOG.log(Level.WARNING, "Could not release Liquibase's thread-local scope", e);
-    }
-  }
-
-  private void verifyOnce() {
-    try (Connection connection = ownerDataSource().getConnection()) {
-      if (!changelogTableExists(connection)) {
-        record(State.PENDING, "schema " + schema + " has not been migrated yet");
-        return;
-      }
-      List<ChangeSet> pending =
-          liquibase(connection).listUnrunChangeSets(new Contexts(), new LabelExpression());
-      if (pending.isEmpty()) {
-        record(State.CURRENT, null);
-      } else {
-        record(State.PENDING, pending.size() + " changeset(s) not yet applied");
-      }
-    } catch (SQLException | LiquibaseException | RuntimeException e) {
-      record(State.FAILED, "cannot read the migration state; see the server log");
-      LOG.log(Level.WARNING, "Checking the migration state of schema " + schema + " failed", e);
     }
   }
 
@@ -278,7 +294,7 @@ public class SchemaMigrator {
    * Liquibase on the connection, with the changelog parameters set: they are part of what the
    * changesets' checksums are computed from, so verifying needs them as much as migrating.
    */
-  private Liquibase liquibase(Connection connection) throws LiquibaseException, SQLException {
+  private Liquibase liquibase(Connection connection, String runtimeRole) throws LiquibaseException {
     Database database =
         DatabaseFactory.getInstance()
             .findCorrectDatabaseImplementation(new JdbcConnection(connection));
@@ -287,10 +303,14 @@ public class SchemaMigrator {
     Liquibase liquibase =
         new Liquibase(
             "db/changelog/" + checkedSchema() + "/master.xml",
-            new ClassLoaderResourceAccessor(SchemaMigrator.class.getClassLoader()),
+            new ClassLoaderResourceAccessor(classLoader()),
             database);
-    liquibase.setChangeLogParameter("runtime_role", runtimeRole());
+    liquibase.setChangeLogParameter("runtime_role", runtimeRole);
     return liquibase;
+  }
+
+  private static ClassLoader classLoader() {
+    return SchemaMigrator.class.getClassLoader();
   }
 
   private void createSchemaIfMissing(Connection connection) throws SQLException {

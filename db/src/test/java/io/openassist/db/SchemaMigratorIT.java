@@ -2,6 +2,7 @@ package io.openassist.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -69,6 +70,52 @@ class SchemaMigratorIT {
   }
 
   @Test
+  void aSchemaMarkedAsMigratedWithThisChangelogIsCurrentWithoutLiquibaseUntilTheMarkGoesStale()
+      throws SQLException {
+    new SchemaMigrator(dataSource, SCHEMA, true).migrate();
+    long applied = count("SELECT count(*) FROM " + SCHEMA + ".databasechangelog");
+    assertTrue(
+        mark().matches("openassist-migrated fingerprint=[0-9a-f]{64} changesets=" + applied),
+        mark());
+
+    // A runOnChange changeset whose recorded checksum differs: Liquibase would run it again and
+    // record the real checksum. Left as it is, it shows that Liquibase did not run.
+    execute(
+        "UPDATE " + SCHEMA + ".databasechangelog SET md5sum = '9:0' WHERE id = '002-runtime-role'");
+    SchemaMigrator restarted = new SchemaMigrator(dataSource, SCHEMA, true);
+    restarted.migrate();
+    assertEquals(SchemaMigrator.State.CURRENT, restarted.state());
+    assertEquals("9:0", checksumOf("002-runtime-role"), "the mark was trusted");
+    SchemaMigrator verifier = new SchemaMigrator(dataSource, SCHEMA, false);
+    verifier.verify();
+    assertEquals(SchemaMigrator.State.CURRENT, verifier.state());
+
+    // The mark of another changelog: Liquibase decides again, and the mark is renewed.
+    String stale = "openassist-migrated fingerprint=" + "0".repeat(64) + " changesets=" + applied;
+    execute("COMMENT ON TABLE " + SCHEMA + ".databasechangelog IS '" + stale + "'");
+    SchemaMigrator migrator = new SchemaMigrator(dataSource, SCHEMA, true);
+    migrator.migrate();
+    assertEquals(SchemaMigrator.State.CURRENT, migrator.state());
+    assertNotEquals("9:0", checksumOf("002-runtime-role"), "Liquibase ran the changeset again");
+    assertNotEquals(stale, mark());
+    assertTrue(mark().endsWith(" changesets=" + applied), mark());
+  }
+
+  @Test
+  void theMarkBelongsToTheChangelogAndTheRuntimeRoleItWasMigratedFor() throws SQLException {
+    new SchemaMigrator(dataSource, SCHEMA, true).migrate();
+    ClassLoader loader = SchemaMigrator.class.getClassLoader();
+    try (Connection connection = dataSource.getConnection()) {
+      String role = connection.getMetaData().getUserName();
+      assertTrue(MigrationMark.of(SCHEMA, role, loader).orElseThrow().isOn(connection));
+      assertFalse(MigrationMark.of(SCHEMA, "another_role", loader).orElseThrow().isOn(connection));
+      assertFalse(
+          MigrationMark.of("conversation", role, loader).orElseThrow().isOn(connection),
+          "another schema's changelog");
+    }
+  }
+
+  @Test
   void aDatabaseThatWasAwayAtStartUpIsMigratedOnTheNextAttempt() {
     String reachable = dataSource.getURL();
     dataSource.setURL("jdbc:postgresql://127.0.0.1:1/nowhere");
@@ -109,6 +156,24 @@ class SchemaMigratorIT {
     migrator.migrate();
     assertEquals(SchemaMigrator.State.FAILED, migrator.state());
     assertEquals("migration failed; see the server log", migrator.problem());
+  }
+
+  private String mark() throws SQLException {
+    return text("SELECT obj_description('" + SCHEMA + ".databasechangelog'::regclass, 'pg_class')");
+  }
+
+  private String checksumOf(String changeset) throws SQLException {
+    return text(
+        "SELECT md5sum FROM " + SCHEMA + ".databasechangelog WHERE id = '" + changeset + "'");
+  }
+
+  private String text(String sql) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rows = s.executeQuery(sql)) {
+      rows.next();
+      return rows.getString(1);
+    }
   }
 
   private boolean schemaExists() throws SQLException {
