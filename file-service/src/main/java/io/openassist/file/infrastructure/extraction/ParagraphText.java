@@ -3,6 +3,7 @@ package io.openassist.file.infrastructure.extraction;
 import java.util.Set;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.xml.sax.Attributes;
+import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
@@ -10,8 +11,8 @@ import org.xml.sax.helpers.DefaultHandler;
  * blank line after each block (paragraph, heading, list item, table row, ...), a line break for
  * {@code br}, a tab between table cells; the text's own line breaks kept (a blank line: a
  * paragraph); other whitespace runs collapsed to a space. Stops, with Tika's write-limit signal, at
- * {@code limit} characters. NUL and other control characters PostgreSQL cannot or should not store
- * are dropped.
+ * {@code limit} characters, and with the deadline's exception once the extraction's time is up. NUL
+ * and other control characters PostgreSQL cannot or should not store are dropped.
  */
 final class ParagraphText extends DefaultHandler {
 
@@ -43,15 +44,18 @@ final class ParagraphText extends DefaultHandler {
 
   private final StringBuilder text = new StringBuilder();
   private final int limit;
+  private final ExtractionDeadline deadline;
   private boolean spacePending;
   private int newlinesPending;
 
-  ParagraphText(int limit) {
+  ParagraphText(int limit, ExtractionDeadline deadline) {
     this.limit = limit;
+    this.deadline = deadline;
   }
 
   @Override
-  public void characters(char[] ch, int start, int length) throws WriteLimitReachedException {
+  public void characters(char[] ch, int start, int length) throws SAXException {
+    deadline.check();
     for (int i = start; i < start + length; i++) {
       char c = ch[i];
       if (c == '\n') {
@@ -79,15 +83,15 @@ final class ParagraphText extends DefaultHandler {
 
   @Override
   public void startElement(String uri, String localName, String qName, Attributes atts)
-      throws WriteLimitReachedException {
+      throws SAXException {
+    deadline.check();
     if (localName.equals("br")) {
       lineBreak("\n");
     }
   }
 
   @Override
-  public void endElement(String uri, String localName, String qName)
-      throws WriteLimitReachedException {
+  public void endElement(String uri, String localName, String qName) throws SAXException {
     if (BLOCKS.contains(localName)) {
       lineBreak("\n\n");
     } else if (localName.equals("td") || localName.equals("th")) {

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Set;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.detect.Detector;
@@ -26,7 +27,8 @@ import org.xml.sax.SAXException;
  * Apache Tika, for both jobs: the media type of a file from its first bytes and its name (never the
  * type the client declared), and its text (PDF, Word/Excel/PowerPoint, HTML, Markdown, plain text,
  * CSV, ...). Extracted text is capped at {@code openassist.files.max-text-chars} (20 million
- * characters): a file with more is indexed as far as the cap.
+ * characters): a file with more is indexed as far as the cap. One file's extraction may take {@code
+ * openassist.files.extraction-timeout} (2 minutes); a file that takes longer fails, alone.
  */
 @ApplicationScoped
 public class TikaFiles implements ContentTypes, TextExtractor {
@@ -46,6 +48,11 @@ public class TikaFiles implements ContentTypes, TextExtractor {
   @Inject
   @ConfigProperty(name = "openassist.files.max-text-chars", defaultValue = "20000000")
   int maxTextChars;
+
+  /** How long one file's text extraction may take before the file fails (with that reason). */
+  @Inject
+  @ConfigProperty(name = "openassist.files.extraction-timeout", defaultValue = "PT2M")
+  Duration extractionTimeout;
 
   @Override
   public int headLength() {
@@ -78,16 +85,27 @@ public class TikaFiles implements ContentTypes, TextExtractor {
     Metadata metadata = new Metadata();
     metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
     metadata.set(Metadata.CONTENT_TYPE, mimeType);
-    ParagraphText text = new ParagraphText(maxTextChars);
+    ExtractionDeadline deadline = new ExtractionDeadline(extractionTimeout);
+    ParagraphText text = new ParagraphText(maxTextChars, deadline);
     try {
-      parser.parse(content, text, metadata, new ParseContext());
+      parser.parse(deadline.guard(content), text, metadata, new ParseContext());
     } catch (EncryptedDocumentException e) {
       throw new ExtractionFailed("the file is encrypted", e);
     } catch (SAXException e) {
+      if (deadline.passed()) {
+        throw new ExtractionFailed(deadline.reason(), e);
+      }
       if (!WriteLimitReachedException.isWriteLimitReached(e)) {
         throw new ExtractionFailed("the file could not be read as " + mimeType, e);
       }
-    } catch (TikaException | IOException e) {
+    } catch (TikaException | IOException | RuntimeException e) {
+      // Parsers wrap what our stream threw in exceptions of their own.
+      if (deadline.passed()) {
+        throw new ExtractionFailed(deadline.reason(), e);
+      }
+      if (e instanceof RuntimeException) {
+        throw (RuntimeException) e;
+      }
       throw new ExtractionFailed("the file could not be read as " + mimeType, e);
     }
     String extracted = text.toString().strip();
