@@ -28,6 +28,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -65,7 +68,13 @@ public class FilesResource {
       @PathParam("assistant_id") String assistantId,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       @Context UriInfo uri,
-      InputStream body) {
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.MULTIPART_FORM_DATA,
+                      schema = @Schema(implementation = UploadForm.class)))
+          InputStream body) {
     KnowledgeFile file = files.upload(assistantId, uploads.of(contentType, body)).file();
     return Response.created(uri.getAbsolutePathBuilder().path(file.id()).build())
         .entity(FileResponse.from(file))
@@ -94,7 +103,13 @@ public class FilesResource {
       @PathParam("assistant_id") String assistantId,
       @PathParam("file_id") String fileId,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-      InputStream body) {
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.MULTIPART_FORM_DATA,
+                      schema = @Schema(implementation = UploadForm.class)))
+          InputStream body) {
     KnowledgeFiles.Uploaded replaced =
         files.replace(assistantId, fileId, uploads.of(contentType, body));
     return new FileResponse.Replaced(

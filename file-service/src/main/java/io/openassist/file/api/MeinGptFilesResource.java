@@ -23,6 +23,9 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -153,7 +156,13 @@ public class MeinGptFilesResource {
   public MeinGptUploadAnswer upload(
       @PathParam("assistantId") String assistantId,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-      InputStream body) {
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.MULTIPART_FORM_DATA,
+                      schema = @Schema(implementation = UploadForm.class)))
+          InputStream body) {
     KnowledgeFile file = files.upload(assistantId, uploads.of(contentType, body)).file();
     return new MeinGptUploadAnswer(true, assistantId, MeinGptUploadedFile.from(file));
   }
@@ -190,7 +199,13 @@ public class MeinGptFilesResource {
       @PathParam("assistantId") String assistantId,
       @PathParam("documentId") String documentId,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-      InputStream body) {
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.MULTIPART_FORM_DATA,
+                      schema = @Schema(implementation = UploadForm.class)))
+          InputStream body) {
     KnowledgeFiles.Uploaded replaced =
         files.replace(assistantId, documentId, uploads.of(contentType, body));
     return new MeinGptReplaceAnswer(
