@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Issue 9's file-service benchmark, one command: bench/files.sh
-#   1. upload and download of a 150 MiB file on loopback (curl, 3 rounds each after a warm-up),
+#   1. upload and download of a 150 MiB file on loopback (curl, 5 rounds each after a warm-up),
 #      with file-service restarted at -Xmx128m and its heap sampled (jstat, every 100 ms) during
 #      the upload: growth = the highest used heap minus the used heap before; next to writing the
 #      same file to disk with dd (conv=fsync) as the baseline the service cannot beat
@@ -8,10 +8,12 @@
 #   3. search over 10,000 chunks (100 files of 100 one-chunk paragraphs): p50/p99 through the API
 #      at one client (bench/HttpLoad.java) next to the same SQL in pgbench
 # Stops the stack at the start and leaves assistant-service and file-service running.
+#   bench/files.sh [SECONDS_EACH [uploads]]   (uploads: part 1 only)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/bench/lib.sh"
 SECONDS_EACH="${1:-15}"
+PARTS="${2:-all}"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 A=http://localhost:9081
@@ -49,20 +51,20 @@ base="$(used)"
 ( while true; do used; echo; sleep 0.1; done ) >"$WORK/heap" &
 SAMPLER=$!
 up_times=()
-for round in 1 2 3; do
+for round in 1 2 3 4 5; do
   up_times+=("$(upload)")
   id="$(jq -r .id "$WORK/up.json")"
-  [ "$round" -lt 3 ] && curl -fsS -o /dev/null -X DELETE "${AUTH[@]}" "$FILES/$id"
+  [ "$round" -lt 5 ] && curl -fsS -o /dev/null -X DELETE "${AUTH[@]}" "$FILES/$id"
 done
 kill "$SAMPLER"
 peak="$(sort -n "$WORK/heap" | tail -1)"
 down_times=()
 curl -sS -o /dev/null "${AUTH[@]}" "$FILES/$id/content" # warm-up
-for round in 1 2 3; do
+for round in 1 2 3 4 5; do
   down_times+=("$(curl -sS -o /dev/null -w '%{time_total}' "${AUTH[@]}" "$FILES/$id/content")")
 done
 best() { printf '%s\n' "$@" | sort -n | head -1; }
-median() { printf '%s\n' "$@" | sort -n | sed -n 2p; }
+median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
 awk -v u="$(median "${up_times[@]}")" -v ub="$(best "${up_times[@]}")" -v d="$(median "${down_times[@]}")" \
     -v db="$(best "${down_times[@]}")" -v dd="$dd_s" -v m="$MIB" -v base="$base" -v peak="$peak" 'BEGIN {
   printf "upload   150 MiB: median %.2f s = %6.0f MB/s (best %6.0f MB/s)\n", u, m/u, m/ub
@@ -71,6 +73,7 @@ awk -v u="$(median "${up_times[@]}")" -v ub="$(best "${up_times[@]}")" -v d="$(m
   printf "heap during uploads at -Xmx128m: before %.1f MB, peak %.1f MB, growth %.1f MB\n", base/1024, peak/1024, (peak-base)/1024
 }'
 curl -fsS -o /dev/null -X DELETE "${AUTH[@]}" "$FILES/$id"
+[ "$PARTS" = uploads ] && exit 0
 
 echo "[bench] 2. a 100-page PDF"
 CP="$(find ~/.m2/repository/org/apache/pdfbox/pdfbox/3.0.7 ~/.m2/repository/org/apache/pdfbox/pdfbox-io/3.0.7 \
