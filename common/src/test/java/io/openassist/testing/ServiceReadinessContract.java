@@ -56,6 +56,24 @@ public abstract class ServiceReadinessContract {
   }
 
   @Test
+  void declinesHttp2SoThatRequestBodiesStreamAtTheApplicationsPace() throws Exception {
+    // Over HTTP/2 Liberty reads request bodies ahead of the application: an h2c upload of
+    // 150 MiB filled file-service's heap. The services speak HTTP/1.1 only.
+    java.net.http.HttpResponse<String> answer =
+        java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_2)
+            .build()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(ServiceUnderTest.baseUrl() + "/health/ready"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, answer.statusCode(), answer::body);
+    assertEquals(
+        java.net.http.HttpClient.Version.HTTP_1_1, answer.version(), "the h2c upgrade is declined");
+  }
+
+  @Test
   void publishesItsOpenApiDocument() {
     ApiResponse document = api.send("GET", "/openapi?format=JSON", null, null);
     assertEquals(200, document.status(), document::toString);
