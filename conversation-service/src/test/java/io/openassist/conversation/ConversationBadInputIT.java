@@ -144,6 +144,21 @@ class ConversationBadInputIT {
             messages(),
             "{\"message\": {\"parts\": [{\"type\": \"tool_call\", \"id\": \"c\", \"name\": \"bad name!\"}]}}"),
         400);
+    for (String citation :
+        List.of(
+            "{\"type\": \"file_citation\", \"file_name\": \"a.md\", \"text\": \"x\"}",
+            "{\"type\": \"file_citation\", \"file_id\": \"f\", \"file_name\": \"a.md\", \"text\": \"x\", \"position\": -1}",
+            "{\"type\": \"file_citation\", \"file_id\": \"f\", \"file_name\": \"a.md\", \"text\": \"x\", \"start\": 1.5}",
+            "{\"type\": \"file_citation\", \"file_id\": \"f\", \"file_name\": \"a.md\", \"text\": \"x\", \"score\": \"high\"}",
+            "{\"type\": \"file_citation\", \"file_id\": \"f\", \"file_name\": \"a.md\", \"text\": \"x\", \"page\": 3}")) {
+      assertRefused(
+          member.post(
+              messages(),
+              "{\"run\": false, \"message\": {\"role\": \"assistant\", \"parts\": ["
+                  + citation
+                  + "]}}"),
+          400);
+    }
     assertRefused(
         member.post(messages(), "{\"parts\": [{\"type\": \"text\", \"text\": \"x\"}]}"), 400);
     assertRefused(

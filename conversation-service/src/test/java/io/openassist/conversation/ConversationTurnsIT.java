@@ -295,6 +295,42 @@ class ConversationTurnsIT {
   }
 
   @Test
+  void aReplyImportedWithItsFileCitationsKeepsThemInTheAuditedRecord() {
+    String citation =
+        "{\"type\": \"file_citation\", \"file_id\": \"file_a\", \"file_name\": \"handbook.md\","
+            + " \"position\": 2, \"start\": 1200, \"end\": 1420, \"score\": 0.0607927,"
+            + " \"text\": \"Every employee has 30 days of paid leave.\"}";
+    ApiResponse posted =
+        member.post(
+            messages(),
+            "{\"run\": false, \"message\": {\"role\": \"assistant\", \"parts\": [{\"type\": \"text\","
+                + " \"text\": \"Thirty days.\"}, "
+                + citation
+                + "]}}");
+    assertEquals(201, posted.status(), posted::toString);
+    String id = posted.json().getJsonObject("message").getString("id");
+    jakarta.json.JsonArray parts = member.get(messages() + "/" + id).json().getJsonArray("parts");
+    assertEquals(2, parts.size(), parts::toString);
+    jakarta.json.JsonObject cited = parts.getJsonObject(1);
+    assertEquals("file_citation", cited.getString("type"));
+    assertEquals("file_a", cited.getString("file_id"));
+    assertEquals("handbook.md", cited.getString("file_name"));
+    assertEquals(2, cited.getInt("position"));
+    assertEquals(1200, cited.getInt("start"));
+    assertEquals(1420, cited.getInt("end"));
+    assertEquals(0.0607927, cited.getJsonNumber("score").doubleValue());
+    assertEquals("Every employee has 30 days of paid leave.", cited.getString("text"));
+    // Part of the hash chain like every part; and not sent to a model as the assistant's words.
+    assertTrue(
+        member.get("/v1/conversations/" + conversation + "/verify").json().getBoolean("intact"));
+    ApiResponse next = member.post(messages(), text("And sick leave?"));
+    assertEquals(201, next.status(), next::toString);
+    JsonArray sent = fx.lastVendorRequest().getJsonArray("messages");
+    assertEquals(
+        "Thirty days.", sent.getJsonObject(sent.size() - 2).getString("content"), sent::toString);
+  }
+
+  @Test
   void theRuntimeRoleCannotChangeOrDeleteAMessage() throws SQLException {
     member.post(messages(), text("Immutable"));
     try (Connection runtime = TestDatabase.connectAsRuntimeRole();

@@ -11,10 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One typed piece of a message: text, reasoning, a tool call the model made, or the result of one.
- * On the wire and in the store each is an object with a {@code type}: {@code {type: "text", text}},
- * {@code {type: "reasoning", text}}, {@code {type: "tool_call", id, name, arguments}}, {@code
- * {type: "tool_result", tool_call_id, text}}.
+ * One typed piece of a message: text, reasoning, a tool call the model made, the result of one, or
+ * a passage of a knowledge file the reply drew on. On the wire and in the store each is an object
+ * with a {@code type}: {@code {type: "text", text}}, {@code {type: "reasoning", text}}, {@code
+ * {type: "tool_call", id, name, arguments}}, {@code {type: "tool_result", tool_call_id, text}},
+ * {@code {type: "file_citation", file_id, file_name, position?, start?, end?, score?, text}} (as a
+ * run's {@code file_citations} have them).
  */
 public sealed interface MessagePart {
 
@@ -22,6 +24,7 @@ public sealed interface MessagePart {
   int MAX_TEXT = 100_000;
   int MAX_NAME = 64;
   int MAX_ID = 256;
+  int MAX_FILE_NAME = 255;
 
   String type();
 
@@ -92,6 +95,50 @@ public sealed interface MessagePart {
           .add("tool_call_id", toolCallId)
           .add("text", text)
           .build();
+    }
+  }
+
+  /**
+   * A passage of a knowledge file that the reply was given (file_search): which file, which chunk
+   * ({@code position}), where in the file's text ({@code start}, {@code end}), how well it matched,
+   * and the passage itself. Part of the audited record; not sent back to the model, not searched.
+   */
+  record FileCitation(
+      String fileId,
+      String fileName,
+      Long position,
+      Long start,
+      Long end,
+      Double score,
+      String text)
+      implements MessagePart {
+    public String type() {
+      return "file_citation";
+    }
+
+    public String plainText() {
+      return "";
+    }
+
+    public JsonObject toJson() {
+      jakarta.json.JsonObjectBuilder json =
+          Jsonp.objectBuilder()
+              .add("type", type())
+              .add("file_id", fileId)
+              .add("file_name", fileName);
+      if (position != null) {
+        json.add("position", position);
+      }
+      if (start != null) {
+        json.add("start", start);
+      }
+      if (end != null) {
+        json.add("end", end);
+      }
+      if (score != null) {
+        json.add("score", score);
+      }
+      return json.add("text", text).build();
     }
   }
 
@@ -184,10 +231,20 @@ public sealed interface MessagePart {
               new ToolResult(
                   string(part, "tool_call_id", field, errors, MAX_ID, true, stored),
                   string(part, "text", field, errors, MAX_TEXT, true, stored));
+          case "file_citation" ->
+              new FileCitation(
+                  string(part, "file_id", field, errors, MAX_ID, true, stored),
+                  string(part, "file_name", field, errors, MAX_FILE_NAME, true, stored),
+                  count(part, "position", field, errors),
+                  count(part, "start", field, errors),
+                  count(part, "end", field, errors),
+                  score(part, field, errors),
+                  string(part, "text", field, errors, MAX_TEXT, true, stored));
           default -> {
             errors.add(
                 new FieldError(
-                    field + ".type", "must be one of text, reasoning, tool_call, tool_result"));
+                    field + ".type",
+                    "must be one of text, reasoning, tool_call, tool_result, file_citation"));
             yield null;
           }
         };
@@ -204,6 +261,9 @@ public sealed interface MessagePart {
       case "text", "reasoning" -> member.equals("type") || member.equals("text");
       case "tool_call" -> List.of("type", "id", "name", "arguments").contains(member);
       case "tool_result" -> List.of("type", "tool_call_id", "text").contains(member);
+      case "file_citation" ->
+          List.of("type", "file_id", "file_name", "position", "start", "end", "score", "text")
+              .contains(member);
       default -> true;
     };
   }
@@ -261,6 +321,35 @@ public sealed interface MessagePart {
       errors.add(new FieldError(field + ".text", "must not be empty"));
     }
     return text;
+  }
+
+  /** An optional whole number of at least 0 (a chunk's position, a character offset). */
+  private static Long count(JsonObject part, String member, String field, List<FieldError> errors) {
+    JsonValue value = part.get(member);
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (value instanceof jakarta.json.JsonNumber number
+        && number.isIntegral()
+        && number.bigDecimalValue().signum() >= 0
+        && number.bigDecimalValue().compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
+      return number.longValue();
+    }
+    errors.add(new FieldError(field + "." + member, "must be a whole number of at least 0"));
+    return null;
+  }
+
+  /** An optional match score: any finite number. */
+  private static Double score(JsonObject part, String field, List<FieldError> errors) {
+    JsonValue value = part.get("score");
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (value instanceof jakarta.json.JsonNumber number && Double.isFinite(number.doubleValue())) {
+      return number.doubleValue();
+    }
+    errors.add(new FieldError(field + ".score", "must be a number"));
+    return null;
   }
 
   private static String orEmpty(String s) {

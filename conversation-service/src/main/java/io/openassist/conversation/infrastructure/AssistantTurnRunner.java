@@ -206,7 +206,7 @@ public class AssistantTurnRunner {
     return new TurnReply(parts(reply), StorableText.clean(reply.model()), reply.usage());
   }
 
-  private static List<MessagePart> parts(RunReply reply) {
+  static List<MessagePart> parts(RunReply reply) {
     List<MessagePart> parts = new ArrayList<>();
     if (reply.messages() != null) {
       for (JsonValue value : reply.messages()) {
@@ -236,6 +236,31 @@ public class AssistantTurnRunner {
     if (parts.isEmpty()) {
       parts.add(new MessagePart.Text(reply.text() == null ? "" : StorableText.clean(reply.text())));
     }
+    if (reply.fileCitations() != null) {
+      for (JsonValue value : reply.fileCitations()) {
+        if (value instanceof JsonObject cited && parts.size() < MessagePart.MAX_PARTS) {
+          parts.add(citation(cited));
+        }
+      }
+    }
     return parts;
+  }
+
+  /** One of the run's file_citations, as the reply's part. */
+  private static MessagePart.FileCitation citation(JsonObject cited) {
+    return new MessagePart.FileCitation(
+        StorableText.clean(cited.getString("file_id", "")),
+        StorableText.clean(cited.getString("file_name", "")),
+        whole(cited, "position"),
+        whole(cited, "start"),
+        whole(cited, "end"),
+        cited.get("score") instanceof jakarta.json.JsonNumber score ? score.doubleValue() : null,
+        StorableText.clean(cited.getString("text", "")));
+  }
+
+  private static Long whole(JsonObject object, String member) {
+    return object.get(member) instanceof jakarta.json.JsonNumber number && number.isIntegral()
+        ? number.longValue()
+        : null;
   }
 }

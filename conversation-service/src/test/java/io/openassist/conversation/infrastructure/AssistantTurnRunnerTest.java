@@ -3,13 +3,18 @@ package io.openassist.conversation.infrastructure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import io.openassist.assistant.client.RunReply;
 import io.openassist.common.web.json.Jsonp;
+import io.openassist.conversation.domain.MessagePart;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A branch longer than a run takes is sent as its most recent messages that fit. */
+/**
+ * A branch longer than a run takes is sent as its most recent messages that fit; a run's reply is
+ * stored with the file passages it cited.
+ */
 class AssistantTurnRunnerTest {
 
   private static JsonObject message(String role, String content) {
@@ -58,5 +63,39 @@ class AssistantTurnRunnerTest {
 
     List<JsonObject> huge = List.of(message("user", "x".repeat(5_000)));
     assertEquals(huge, AssistantTurnRunner.recent(huge, 10, 100));
+  }
+
+  @Test
+  void aReplyKeepsTheFilePassagesItsRunCitedAsParts() {
+    RunReply reply =
+        new RunReply(
+            "run_1",
+            "assistant.run",
+            "Thirty days.",
+            "gpt-4o",
+            Jsonp.arrayBuilder()
+                .add(Jsonp.objectBuilder().add("role", "assistant").add("content", "Thirty days."))
+                .build(),
+            null,
+            List.of("handbook.md, passage 2: \"30 days of paid leave\""),
+            Jsonp.arrayBuilder()
+                .add(
+                    Jsonp.objectBuilder()
+                        .add("file_id", "file_a")
+                        .add("file_name", "handbook.md")
+                        .add("position", 2)
+                        .add("start", 1200)
+                        .add("end", 1420)
+                        .add("score", 0.25)
+                        .add("text", "30 days of paid leave"))
+                .build(),
+            "stop",
+            1L);
+    assertEquals(
+        List.of(
+            new MessagePart.Text("Thirty days."),
+            new MessagePart.FileCitation(
+                "file_a", "handbook.md", 2L, 1200L, 1420L, 0.25, "30 days of paid leave")),
+        AssistantTurnRunner.parts(reply));
   }
 }
