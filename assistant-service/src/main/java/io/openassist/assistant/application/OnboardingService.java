@@ -24,7 +24,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * with its first admin and that admin's first API key, from which the organisation manages itself.
  */
 @ApplicationScoped
-@Transactional
 public class OnboardingService {
 
   private static final Logger LOG = Logger.getLogger(OnboardingService.class.getName());
@@ -49,7 +48,9 @@ public class OnboardingService {
 
   /**
    * Refuses anyone but the holder of the operator token (compared in constant time) with the same
-   * 401 as any bad credential. Callers check this before they look at the request body.
+   * 401 as any bad credential. Callers check this before they look at the request body. Outside any
+   * transaction: a refusal thrown through Liberty's transaction interceptor became an FFDC incident
+   * for every bad operator token.
    */
   public void requireOperator(String presentedToken) {
     if (!onboardingEnabled()
@@ -66,6 +67,7 @@ public class OnboardingService {
    * holder of the operator token: the caller checks {@link #requireOperator} first, before it reads
    * the request.
    */
+  @Transactional
   public Onboarded onboard(
       String name,
       String externalId,

@@ -122,4 +122,36 @@ class TokenAuthenticationIT {
     assertEquals(404, outsider.get("/v1/assistants/" + assistant).status());
     assertEquals(0, outsider.get("/v1/assistants").json().getJsonArray("data").size());
   }
+
+  @Test
+  void aWrongOperatorTokenIsA401AndNoIncidentReport() throws Exception {
+    ApiResponse refused =
+        anonymous
+            .as("not-the-operator-token-000000000")
+            .post("/v1/organizations", "{\"name\": \"Nope\", \"admin\": {\"name\": \"a\"}}");
+    assertEquals(401, refused.status(), refused::toString);
+    assertEquals("application/problem+json", refused.contentType());
+    // A refusal is an answer, not a failure of the server: Liberty's FFDC must not report it
+    // (it did while the check ran inside the onboarding transaction).
+    Thread.sleep(500);
+    java.nio.file.Path servers =
+        java.nio.file.Path.of(System.getProperty("it.wlp.home")).resolve("usr/servers");
+    String server = System.getProperty("it.server.name");
+    java.nio.file.Path ffdc = servers.resolve(server).resolve("logs/ffdc");
+    // This run's reports only: the logs directory outlives the server (its pid file does not).
+    java.nio.file.attribute.FileTime started =
+        java.nio.file.Files.getLastModifiedTime(servers.resolve(".pid/" + server + ".pid"));
+    if (java.nio.file.Files.isDirectory(ffdc)) {
+      try (java.util.stream.Stream<java.nio.file.Path> reports = java.nio.file.Files.list(ffdc)) {
+        for (java.nio.file.Path report : (Iterable<java.nio.file.Path>) reports::iterator) {
+          if (java.nio.file.Files.getLastModifiedTime(report).compareTo(started) < 0) {
+            continue;
+          }
+          assertTrue(
+              !java.nio.file.Files.readString(report).contains("UnauthenticatedException"),
+              () -> report + " reports a refused credential as an incident");
+        }
+      }
+    }
+  }
 }
