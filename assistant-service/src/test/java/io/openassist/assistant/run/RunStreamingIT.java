@@ -207,14 +207,21 @@ class RunStreamingIT {
   }
 
   @Test
-  void runCreatedReachesTheCallerBeforeTheVendorAnswers() throws Exception {
+  void runCreatedReachesTheCallerBeforeTheVendorHasFinished() throws Exception {
+    // The vendor's stream arrives in five pieces over 1.9 s (the first after about 0.4 s).
     vendor.stubFor(
         post(urlEqualTo(OPENAI))
             .willReturn(
                 aResponse()
                     .withHeader("Content-Type", "text/event-stream")
-                    .withBody(sse(textChunk("late"), "[DONE]"))
-                    .withFixedDelay(1_900)));
+                    .withBody(
+                        sse(
+                            textChunk("one "),
+                            textChunk("two "),
+                            textChunk("three "),
+                            textChunk("four"),
+                            "[DONE]"))
+                    .withChunkedDribbleDelay(5, 1_900)));
     long start = System.nanoTime();
     HttpResponse<InputStream> response =
         open("{\"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}", "text/event-stream");
@@ -225,7 +232,7 @@ class RunStreamingIT {
     assertEquals("event: run.created", first);
     assertTrue(
         createdAfterMs < 1_500,
-        "run.created came " + createdAfterMs + " ms after the request, with the vendor's answer");
+        "run.created came " + createdAfterMs + " ms after the request, with the vendor's end");
     String line;
     boolean completed = false;
     while ((line = lines.readLine()) != null) {
@@ -263,6 +270,51 @@ class RunStreamingIT {
   }
 
   @Test
+  void aVendorThatRefusesTheCallIsAnOrdinaryProblemNotAStream() throws Exception {
+    vendor.stubFor(
+        post(urlEqualTo(OPENAI))
+            .willReturn(
+                aResponse()
+                    .withStatus(429)
+                    .withHeader("Retry-After", "30")
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"error\": {\"message\": \"Rate limit reached\"}}")));
+    HttpResponse<InputStream> response =
+        open("{\"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}", "text/event-stream");
+    String body = new String(response.body().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(429, response.statusCode(), body);
+    assertEquals("30", response.headers().firstValue("Retry-After").orElse(null), body);
+    assertEquals(
+        "application/problem+json", response.headers().firstValue("Content-Type").orElse(""), body);
+    assertEquals(
+        "upstream_rate_limited",
+        jakarta.json.Json.createReader(new java.io.StringReader(body))
+            .readObject()
+            .getString("code"));
+    assertEquals(
+        1L,
+        TestDatabase.count(
+            "SELECT count(*) FROM assistant.run WHERE assistant_id = ? AND outcome = 'FAILED'",
+            assistantId));
+  }
+
+  @Test
+  void aVendorThatDoesNotAnswerInTimeIsA504ProblemNotAStream() throws Exception {
+    vendor.stubFor(
+        post(urlEqualTo(OPENAI))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "text/event-stream")
+                    .withBody(sse(textChunk("late"), "[DONE]"))
+                    .withFixedDelay(3_000)));
+    HttpResponse<InputStream> response =
+        open("{\"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}", "text/event-stream");
+    String body = new String(response.body().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(504, response.statusCode(), body);
+    assertTrue(body.contains("\"upstream_timeout\""), body);
+  }
+
+  @Test
   void aStreamCutInTheMiddleEndsInRunFailed() throws Exception {
     vendor.stubFor(
         post(urlEqualTo(OPENAI))
@@ -287,13 +339,15 @@ class RunStreamingIT {
 
   @Test
   void aStalledStreamEndsInRunFailedWithATimeout() throws Exception {
+    // The stream starts after 1.5 s (within the 2 s read timeout), then falls silent for 1.5 s:
+    // longer than the 1 s idle timeout.
     vendor.stubFor(
         post(urlEqualTo(OPENAI))
             .willReturn(
                 aResponse()
                     .withHeader("Content-Type", "text/event-stream")
                     .withBody(sse(textChunk("a"), textChunk("b"), "[DONE]"))
-                    .withChunkedDribbleDelay(2, 4_000)));
+                    .withChunkedDribbleDelay(3, 4_500)));
     List<Event> events =
         events(
             open("{\"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}", "text/event-stream")

@@ -20,12 +20,16 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A run as server-sent events: {@code run.created} at once, a {@code run.delta} for each piece the
- * vendor streams (text, tool-call pieces, reasoning), then {@code run.completed} with the same run
- * object the JSON answer has, or {@code run.failed} with a problem body. Each event is flushed as
- * it is written; a write that fails means the caller left, which aborts the upstream call. When the
- * service shuts down, a stream still running after the grace period ends with {@code run.failed}
- * (503 {@code service_stopping}).
+ * A run as server-sent events: {@code run.created} as soon as the vendor has accepted the call, a
+ * {@code run.delta} for each piece the vendor streams (text, tool-call pieces, reasoning), then
+ * {@code run.completed} with the same run object the JSON answer has, or {@code run.failed} with a
+ * problem body. A run that fails before the vendor accepted it (the vendor's 429 or 5xx, its
+ * circuit open, as many calls in flight as it may take, unreachable) is no stream at all: the
+ * failure leaves {@link #write} before anything was written, and the caller gets the same problem,
+ * status and {@code Retry-After} as a JSON run. Each event is flushed as it is written; a write
+ * that fails means the caller left, which aborts the upstream call. When the service shuts down, a
+ * stream still running after the grace period ends with {@code run.failed} (503 {@code
+ * service_stopping}).
  */
 final class RunEventStream implements StreamingOutput {
 
@@ -55,23 +59,13 @@ final class RunEventStream implements StreamingOutput {
   }
 
   private void stream(Events events) throws IOException {
-    events.send(
-        "run.created",
-        Jsonp.objectBuilder()
-            .add("id", prepared.id())
-            .add("object", RunResponse.OBJECT)
-            .add("model", prepared.route().model())
-            .add("created_at", prepared.createdAt().getEpochSecond())
-            .build()
-            .toString());
-    // Liberty passes on what the first flush of a response holds only with the next flush; a
-    // comment line (which clients ignore) makes run.created reach the caller now, not with the
-    // first delta, which a slow vendor may take seconds to send.
-    events.comment("run started");
     RunService.Run run;
     try {
       run = runs.stream(prepared, events);
     } catch (ApiException e) {
+      if (!events.started) {
+        throw e; // nothing written yet: an ordinary problem, with its status
+      }
       events.send(
           "run.failed",
           JsonbConfiguration.JSONB.toJson(
@@ -88,6 +82,9 @@ final class RunEventStream implements StreamingOutput {
       return;
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "request_id=" + requestId + " run " + prepared.id() + " failed", e);
+      if (!events.started) {
+        throw e;
+      }
       events.send(
           "run.failed",
           JsonbConfiguration.JSONB.toJson(
@@ -101,6 +98,7 @@ final class RunEventStream implements StreamingOutput {
                   null)));
       return;
     }
+    events.start();
     events.send("run.completed", JsonbConfiguration.JSONB.toJson(RunResponse.from(run)));
   }
 
@@ -108,9 +106,40 @@ final class RunEventStream implements StreamingOutput {
   private final class Events implements StreamListener {
 
     private final OutputStream out;
+    private boolean started;
 
     Events(OutputStream out) {
       this.out = out;
+    }
+
+    @Override
+    public void opened() {
+      try {
+        start();
+      } catch (IOException e) {
+        throw new CallerGone(e);
+      }
+    }
+
+    /** The stream's first event, once: {@code run.created}. */
+    void start() throws IOException {
+      if (started) {
+        return;
+      }
+      started = true;
+      send(
+          "run.created",
+          Jsonp.objectBuilder()
+              .add("id", prepared.id())
+              .add("object", RunResponse.OBJECT)
+              .add("model", prepared.route().model())
+              .add("created_at", prepared.createdAt().getEpochSecond())
+              .build()
+              .toString());
+      // Liberty passes on what the first flush of a response holds only with the next flush; a
+      // comment line (which clients ignore) makes run.created reach the caller now, not with the
+      // first delta, which a slow vendor may take seconds to send.
+      comment("run started");
     }
 
     @Override
@@ -135,6 +164,7 @@ final class RunEventStream implements StreamingOutput {
 
     private void delta(JsonObjectBuilder delta) {
       try {
+        start();
         send(
             "run.delta",
             Jsonp.objectBuilder()

@@ -6,6 +6,13 @@ package io.openassist.assistant.domain.run;
  */
 public interface StreamListener {
 
+  /**
+   * The vendor has accepted the call (a 2xx answer): pieces follow. Whatever fails before this is
+   * the run's failure as a whole (the caller gets it as an ordinary problem, with its status and
+   * Retry-After); whatever fails after it, fails the stream.
+   */
+  default void opened() {}
+
   /** A piece of the answer's text. */
   void text(String delta);
 

@@ -47,6 +47,7 @@ public final class AnthropicMessagesAdapter implements VendorAdapter {
     StreamAssembler assembler = new StreamAssembler(listener);
     UpstreamHttp.Call call = http.send(post(request, true));
     try {
+      call.deliver(listener::opened);
       SseReader events = new SseReader(call.body());
       Map<Integer, Integer> toolIndexOfBlock = new HashMap<>();
       String model = null;

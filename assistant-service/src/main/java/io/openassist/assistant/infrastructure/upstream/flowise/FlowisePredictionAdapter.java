@@ -70,6 +70,7 @@ public final class FlowisePredictionAdapter implements VendorAdapter {
     StreamAssembler assembler = new StreamAssembler(listener);
     UpstreamHttp.Call call = http.send(post(request, true));
     try {
+      call.deliver(listener::opened);
       SseReader events = new SseReader(call.body());
       List<String> citations = List.of();
       boolean ended = false;

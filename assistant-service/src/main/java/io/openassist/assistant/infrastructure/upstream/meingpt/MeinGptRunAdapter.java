@@ -57,6 +57,7 @@ public final class MeinGptRunAdapter implements VendorAdapter {
   @Override
   public ModelResult stream(ModelRequest request, StreamListener listener) {
     ModelResult result = complete(request);
+    listener.opened();
     listener.text(result.text());
     return result;
   }

@@ -48,6 +48,7 @@ public final class OpenAiChatAdapter implements VendorAdapter {
     StreamAssembler assembler = new StreamAssembler(listener);
     UpstreamHttp.Call call = http.send(post(request, true));
     try {
+      call.deliver(listener::opened);
       SseReader events = new SseReader(call.body());
       String finish = null;
       String model = null;
