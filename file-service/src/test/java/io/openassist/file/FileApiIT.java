@@ -2,6 +2,7 @@ package io.openassist.file;
 
 import static io.openassist.file.FileFixture.meinGpt;
 import static io.openassist.file.FileFixture.native_;
+import static io.openassist.file.FileFixture.sha256;
 import static io.openassist.file.FileFixture.utf8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,9 +18,7 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,10 +34,6 @@ class FileApiIT {
   void anOrganisation() {
     FileFixture.resetSchemas();
     fx = new FileFixture("Files");
-  }
-
-  static String sha256(byte[] bytes) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
   }
 
   private static Path stored(JsonObject file, String organizationId) {

@@ -2,6 +2,7 @@ package io.openassist.file;
 
 import static io.openassist.file.FileFixture.meinGpt;
 import static io.openassist.file.FileFixture.native_;
+import static io.openassist.file.FileFixture.sha256;
 import static io.openassist.file.FileFixture.utf8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openassist.file.FileFixture.Part;
-import io.openassist.file.infrastructure.storage.StorageConfiguration;
+import io.openassist.file.infrastructure.storage.TestS3;
 import io.openassist.testing.ApiResponse;
 import io.openassist.testing.AssistantServiceCompanion;
 import io.openassist.testing.LibertyServers;
@@ -20,7 +21,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,15 +28,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
-import java.util.Properties;
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStoreContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,7 +53,7 @@ class FileApiOnS3IT {
   private static final String PREFIX = "tenants/";
   private static final int S3_PORT = 19094;
 
-  private static S3Proxy proxy;
+  private static TestS3 s3server;
   private static S3Client s3;
   private static Path serverDirectory;
 
@@ -69,33 +61,8 @@ class FileApiOnS3IT {
 
   @BeforeAll
   static void fileServiceOnS3() throws Exception {
-    Path dir = Files.createTempDirectory("s3proxy-e2e");
-    Properties properties = new Properties();
-    properties.setProperty("jclouds.filesystem.basedir", dir.toString());
-    BlobStoreContext context =
-        ContextBuilder.newBuilder("filesystem")
-            .credentials("identity", "credential")
-            .overrides(properties)
-            .build(BlobStoreContext.class);
-    proxy =
-        S3Proxy.builder()
-            .blobStore(context.getBlobStore())
-            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "it-s3-access", "it-s3-secret")
-            .endpoint(URI.create("http://127.0.0.1:" + S3_PORT))
-            .build();
-    proxy.start();
-    long deadline = System.nanoTime() + 20_000_000_000L;
-    while (!proxy.getState().equals("STARTED") && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
-    s3 =
-        StorageConfiguration.s3Client(
-            Optional.of(URI.create("http://127.0.0.1:" + S3_PORT)),
-            "us-east-1",
-            Optional.of("it-s3-access"),
-            Optional.of("it-s3-secret"),
-            true);
-    s3.createBucket(b -> b.bucket(BUCKET));
+    s3server = TestS3.start(S3_PORT, "it-s3-access", "it-s3-secret", BUCKET);
+    s3 = s3server.client();
 
     int port = Integer.parseInt(System.getProperty("it.http.port"));
     serverDirectory =
@@ -129,8 +96,8 @@ class FileApiOnS3IT {
       LibertyServers.start(
           System.getProperty("it.server.name"),
           Integer.parseInt(System.getProperty("it.http.port")));
-      if (proxy != null) {
-        proxy.stop();
+      if (s3server != null) {
+        s3server.close();
       }
     }
   }
@@ -298,18 +265,5 @@ class FileApiOnS3IT {
         .map(S3Object::key)
         .filter(key -> !key.endsWith("/"))
         .toList();
-  }
-
-  private static String sha256(byte[] bytes) throws Exception {
-    return sha256(new ByteArrayInputStream(bytes));
-  }
-
-  private static String sha256(InputStream in) throws Exception {
-    MessageDigest digest = MessageDigest.getInstance("SHA-256");
-    byte[] buffer = new byte[65536];
-    for (int n; (n = in.read(buffer)) > 0; ) {
-      digest.update(buffer, 0, n);
-    }
-    return HexFormat.of().formatHex(digest.digest());
   }
 }

@@ -251,6 +251,24 @@ final class FileFixture {
     return fail("file " + fileId + " was not processed within 60 s");
   }
 
+  /** The SHA-256 of the bytes, in hex: a file's checksum. */
+  static String sha256(byte[] bytes) throws IOException {
+    return sha256(new java.io.ByteArrayInputStream(bytes));
+  }
+
+  static String sha256(InputStream in) throws IOException {
+    try {
+      java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[65536];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        digest.update(buffer, 0, n);
+      }
+      return java.util.HexFormat.of().formatHex(digest.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }

@@ -9,20 +9,11 @@ import io.openassist.file.domain.StoredBytes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
-import java.util.Properties;
 import java.util.Random;
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStoreContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,46 +27,21 @@ import software.amazon.awssdk.services.s3.S3Client;
 class S3StorageIT {
 
   private static final String BUCKET = "knowledge";
-  private static S3Proxy proxy;
+  private static TestS3 server;
   private static S3Client s3;
   private static S3Storage storage;
 
   @BeforeAll
   static void startS3() throws Exception {
-    Path dir = Files.createTempDirectory("s3proxy");
-    Properties properties = new Properties();
-    properties.setProperty("jclouds.filesystem.basedir", dir.toString());
-    BlobStoreContext context =
-        ContextBuilder.newBuilder("filesystem")
-            .credentials("identity", "credential")
-            .overrides(properties)
-            .build(BlobStoreContext.class);
-    proxy =
-        S3Proxy.builder()
-            .blobStore(context.getBlobStore())
-            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "test-access", "test-secret")
-            .endpoint(URI.create("http://127.0.0.1:0"))
-            .build();
-    proxy.start();
-    long deadline = System.nanoTime() + 20_000_000_000L;
-    while (!proxy.getState().equals("STARTED") && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
-    s3 =
-        StorageConfiguration.s3Client(
-            Optional.of(URI.create("http://127.0.0.1:" + proxy.getPort())),
-            "us-east-1",
-            Optional.of("test-access"),
-            Optional.of("test-secret"),
-            true);
-    s3.createBucket(b -> b.bucket(BUCKET));
+    server = TestS3.start(0, "test-access", "test-secret", BUCKET);
+    s3 = server.client();
     storage = new S3Storage(s3, BUCKET, "tenant-files/");
   }
 
   @AfterAll
   static void stopS3() throws Exception {
-    if (proxy != null) {
-      proxy.stop();
+    if (server != null) {
+      server.close();
     }
   }
 
