@@ -75,13 +75,24 @@ public final class LibertyServers {
     return Duration.ofNanos(System.nanoTime() - started);
   }
 
-  /** {@code server <action> <server>}, waiting for the command to finish. */
-  public static void run(String action, String server) throws IOException, InterruptedException {
-    new ProcessBuilder(wlp().resolve("bin/server").toString(), action, server)
+  /**
+   * {@code server <action> <server>}, waiting for the command to finish; answers its exit status
+   * ({@code status}: 0 while the server runs).
+   */
+  public static int run(String action, String server) throws IOException, InterruptedException {
+    return new ProcessBuilder(wlp().resolve("bin/server").toString(), action, server)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .start()
         .waitFor();
+  }
+
+  /** Stops the server and fails unless it no longer runs afterwards. */
+  public static void stop(String server) throws IOException, InterruptedException {
+    run("stop", server);
+    if (run("status", server) == 0) {
+      throw new IllegalStateException(server + " still runs after server stop");
+    }
   }
 
   /** Starts the server and waits until {@code /health/ready} on {@code port} answers 200. */

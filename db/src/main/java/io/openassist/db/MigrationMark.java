@@ -70,7 +70,7 @@ final class MigrationMark {
       add(digest, "master.xml", master);
       for (String file : included) {
         byte[] content = read(loader, directory + file);
-        if (content == null || new String(content, StandardCharsets.UTF_8).contains("<include")) {
+        if (content == null || !fingerprintable(new String(content, StandardCharsets.UTF_8))) {
           return Optional.empty();
         }
         add(digest, file, content);
@@ -79,6 +79,11 @@ final class MigrationMark {
     } catch (IOException | NoSuchAlgorithmException e) {
       return Optional.empty();
     }
+  }
+
+  /** The fingerprint, in hex. */
+  String fingerprint() {
+    return fingerprint;
   }
 
   /** Whether this mark is on the schema's changelog table and the table still holds its count. */
@@ -141,6 +146,20 @@ final class MigrationMark {
     }
     int elements = text.split("<include", -1).length - 1;
     return elements == files.size() ? files : null;
+  }
+
+  /**
+   * Whether a changeset file depends on nothing but itself and the parameters fingerprinted: no
+   * includes, no files it reads (sqlFile, loadData, a procedure's path), no changeset that runs at
+   * every update.
+   */
+  private static boolean fingerprintable(String changesets) {
+    return !changesets.contains("<include")
+        && !changesets.contains("<sqlFile")
+        && !changesets.contains("<loadData")
+        && !changesets.contains("<loadUpdateData")
+        && !changesets.contains(" path=")
+        && !changesets.contains("runAlways=\"true\"");
   }
 
   private static void add(MessageDigest digest, String name, byte[] content) {

@@ -84,18 +84,24 @@ class FileApiOnS3IT {
         </server>
         """
             .formatted(S3_PORT, BUCKET));
-    LibertyServers.run("stop", System.getProperty("it.server.name"));
+    // One server on the port at a time, and no work of one left for the other to claim.
+    LibertyServers.stop(System.getProperty("it.server.name"));
+    FileFixture.resetSchemas();
     LibertyServers.start(SERVER, port);
   }
 
   @AfterAll
   static void backToTheFilesystem() throws Exception {
     try {
-      LibertyServers.run("stop", SERVER);
+      try {
+        LibertyServers.stop(SERVER);
+      } finally {
+        FileFixture.resetSchemas();
+        LibertyServers.start(
+            System.getProperty("it.server.name"),
+            Integer.parseInt(System.getProperty("it.http.port")));
+      }
     } finally {
-      LibertyServers.start(
-          System.getProperty("it.server.name"),
-          Integer.parseInt(System.getProperty("it.http.port")));
       if (s3server != null) {
         s3server.close();
       }

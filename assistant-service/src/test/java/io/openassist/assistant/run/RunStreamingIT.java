@@ -339,18 +339,20 @@ class RunStreamingIT {
 
   @Test
   void aStalledStreamEndsInRunFailedWithATimeout() throws Exception {
-    // The stream starts after 1.5 s (within the 2 s read timeout), then falls silent for 1.5 s:
-    // longer than the 1 s idle timeout.
+    // The "stalling" provider waits 5 s for an answer and 1 s between pieces: the stream starts
+    // after 2 s, then falls silent for 2 s.
     vendor.stubFor(
-        post(urlEqualTo(OPENAI))
+        post(urlEqualTo("/stalling/v1/chat/completions"))
             .willReturn(
                 aResponse()
                     .withHeader("Content-Type", "text/event-stream")
                     .withBody(sse(textChunk("a"), textChunk("b"), "[DONE]"))
-                    .withChunkedDribbleDelay(3, 4_500)));
+                    .withChunkedDribbleDelay(3, 6_000)));
     List<Event> events =
         events(
-            open("{\"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}", "text/event-stream")
+            open(
+                    "{\"model\": \"stalling/gpt-4o\", \"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}",
+                    "text/event-stream")
                 .body());
     Event last = events.get(events.size() - 1);
     assertEquals("run.failed", last.type(), events::toString);

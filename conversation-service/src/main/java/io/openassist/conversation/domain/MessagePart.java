@@ -235,10 +235,10 @@ public sealed interface MessagePart {
               new FileCitation(
                   string(part, "file_id", field, errors, MAX_ID, true, stored),
                   string(part, "file_name", field, errors, MAX_FILE_NAME, true, stored),
-                  count(part, "position", field, errors),
-                  count(part, "start", field, errors),
-                  count(part, "end", field, errors),
-                  score(part, field, errors),
+                  count(part, "position", field, errors, stored),
+                  count(part, "start", field, errors, stored),
+                  count(part, "end", field, errors, stored),
+                  score(part, field, errors, stored),
                   string(part, "text", field, errors, MAX_TEXT, true, stored));
           default -> {
             errors.add(
@@ -323,8 +323,12 @@ public sealed interface MessagePart {
     return text;
   }
 
-  /** An optional whole number of at least 0 (a chunk's position, a character offset). */
-  private static Long count(JsonObject part, String member, String field, List<FieldError> errors) {
+  /**
+   * An optional whole number of at least 0 (a chunk's position, a character offset); read back from
+   * the store, anything else is read as absent rather than refused.
+   */
+  private static Long count(
+      JsonObject part, String member, String field, List<FieldError> errors, boolean stored) {
     JsonValue value = part.get(member);
     if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
       return null;
@@ -335,12 +339,15 @@ public sealed interface MessagePart {
         && number.bigDecimalValue().compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
       return number.longValue();
     }
-    errors.add(new FieldError(field + "." + member, "must be a whole number of at least 0"));
+    if (!stored) {
+      errors.add(new FieldError(field + "." + member, "must be a whole number of at least 0"));
+    }
     return null;
   }
 
-  /** An optional match score: any finite number. */
-  private static Double score(JsonObject part, String field, List<FieldError> errors) {
+  /** An optional match score: any finite number (read back from the store: else absent). */
+  private static Double score(
+      JsonObject part, String field, List<FieldError> errors, boolean stored) {
     JsonValue value = part.get("score");
     if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
       return null;
@@ -348,7 +355,9 @@ public sealed interface MessagePart {
     if (value instanceof jakarta.json.JsonNumber number && Double.isFinite(number.doubleValue())) {
       return number.doubleValue();
     }
-    errors.add(new FieldError(field + ".score", "must be a number"));
+    if (!stored) {
+      errors.add(new FieldError(field + ".score", "must be a number"));
+    }
     return null;
   }
 

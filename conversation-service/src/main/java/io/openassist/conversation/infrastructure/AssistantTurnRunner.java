@@ -238,29 +238,53 @@ public class AssistantTurnRunner {
     }
     if (reply.fileCitations() != null) {
       for (JsonValue value : reply.fileCitations()) {
-        if (value instanceof JsonObject cited && parts.size() < MessagePart.MAX_PARTS) {
-          parts.add(citation(cited));
+        MessagePart.FileCitation citation =
+            value instanceof JsonObject cited ? citation(cited) : null;
+        if (citation != null && parts.size() < MessagePart.MAX_PARTS) {
+          parts.add(citation);
         }
       }
     }
     return parts;
   }
 
-  /** One of the run's file_citations, as the reply's part. */
+  /**
+   * One of the run's file_citations, as the reply's part; null for one that a client could not have
+   * imported (no file id or name, or longer than a part allows), which is left out.
+   */
   private static MessagePart.FileCitation citation(JsonObject cited) {
+    String fileId = StorableText.clean(cited.getString("file_id", ""));
+    String fileName = StorableText.clean(cited.getString("file_name", ""));
+    String text = StorableText.clean(cited.getString("text", ""));
+    if (fileId.isEmpty()
+        || fileId.length() > MessagePart.MAX_ID
+        || fileName.isEmpty()
+        || fileName.length() > MessagePart.MAX_FILE_NAME
+        || text.isEmpty()
+        || text.length() > MessagePart.MAX_TEXT) {
+      return null;
+    }
     return new MessagePart.FileCitation(
-        StorableText.clean(cited.getString("file_id", "")),
-        StorableText.clean(cited.getString("file_name", "")),
+        fileId,
+        fileName,
         whole(cited, "position"),
         whole(cited, "start"),
         whole(cited, "end"),
-        cited.get("score") instanceof jakarta.json.JsonNumber score ? score.doubleValue() : null,
-        StorableText.clean(cited.getString("text", "")));
+        cited.get("score") instanceof jakarta.json.JsonNumber score
+                && Double.isFinite(score.doubleValue())
+            ? score.doubleValue()
+            : null,
+        text);
   }
 
+  /** A whole number of at least 0 that fits a long, as an imported part must have; else none. */
   private static Long whole(JsonObject object, String member) {
-    return object.get(member) instanceof jakarta.json.JsonNumber number && number.isIntegral()
-        ? number.longValue()
-        : null;
+    if (object.get(member) instanceof jakarta.json.JsonNumber number
+        && number.isIntegral()
+        && number.bigDecimalValue().signum() >= 0
+        && number.bigDecimalValue().compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
+      return number.longValue();
+    }
+    return null;
   }
 }

@@ -18,8 +18,9 @@ public final class UploadForm {
       type = SchemaType.STRING,
       format = "binary",
       description =
-          "The file, with its name in the part's filename; at most 157,286,400 bytes (150 MiB)"
-              + " of content. Its type is detected from its bytes.")
+          "The file, with its name in the part's filename; at most OPENASSIST_FILES_MAX_FILE_BYTES"
+              + " (by default 157,286,400 bytes, 150 MiB) of content. Its type is detected from its"
+              + " bytes.")
   public String file;
 
   private UploadForm() {}

@@ -108,6 +108,10 @@ public class TikaFiles implements ContentTypes, TextExtractor {
       }
       throw new ExtractionFailed("the file could not be read as " + mimeType, e);
     }
+    if (deadline.passed()) {
+      // A parser that caught the deadline's exception (an embedded document's, say) and went on.
+      throw new ExtractionFailed(deadline.reason(), null);
+    }
     String extracted = text.toString().strip();
     if (extracted.isEmpty()) {
       throw new ExtractionFailed("no text was found in the file (" + mimeType + ")", null);

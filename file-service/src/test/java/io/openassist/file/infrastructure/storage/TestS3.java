@@ -43,19 +43,24 @@ public final class TestS3 implements AutoCloseable {
             .endpoint(URI.create("http://127.0.0.1:" + port))
             .build();
     proxy.start();
-    long deadline = System.nanoTime() + 20_000_000_000L;
-    while (!proxy.getState().equals("STARTED") && System.nanoTime() < deadline) {
-      Thread.sleep(50);
+    try {
+      long deadline = System.nanoTime() + 20_000_000_000L;
+      while (!proxy.getState().equals("STARTED") && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      S3Client client =
+          StorageConfiguration.s3Client(
+              Optional.of(URI.create("http://127.0.0.1:" + proxy.getPort())),
+              "us-east-1",
+              Optional.of(accessKey),
+              Optional.of(secretKey),
+              true);
+      client.createBucket(b -> b.bucket(bucket));
+      return new TestS3(proxy, client);
+    } catch (Exception | Error e) {
+      proxy.stop();
+      throw e;
     }
-    S3Client client =
-        StorageConfiguration.s3Client(
-            Optional.of(URI.create("http://127.0.0.1:" + proxy.getPort())),
-            "us-east-1",
-            Optional.of(accessKey),
-            Optional.of(secretKey),
-            true);
-    client.createBucket(b -> b.bucket(bucket));
-    return new TestS3(proxy, client);
   }
 
   public S3Client client() {
