@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>{@code measure GATEWAY KEY ASSISTANT SLOW_ASSISTANT STUB SECONDS}: the same requests sent
  * directly to the stub and through {@code POST /v1/assistants/{id}/run}, in one run, and the
  * difference reported: latency at concurrency 1 (interleaved, so both see the same noise), at a
- * fixed 200 requests/s (open loop: latency counted from the scheduled send, so queueing shows),
+ * fixed 200 requests/s (open loop: latency counted from the scheduled send, so queueing shows; its
+ * first 10 s, while the connection pools grow from concurrency 1 to the load, reported apart),
  * streaming time to first delta and gaps between deltas, and 500 streams in flight at once against
  * the 1 s stub.
  */
@@ -198,7 +199,12 @@ public final class GatewayBench {
     }
     report("concurrency 1 (" + n + " each, interleaved)", d, g, errors);
 
-    // 2. A fixed 200 requests/s, open loop.
+    // 2. A fixed 200 requests/s, open loop: first its first 10 s (from concurrency 1, the
+    // service's and the client's connection pools grow to the load), reported on its own; then
+    // the measured phase, at the same rate, with the pools grown.
+    long[] rd = fixedRate(direct, 200, 10);
+    long[] rg = fixedRate(via, 200, 10);
+    report("fixed 200 requests/s, its first 10 s (pools growing)", dropNegative(rd), dropNegative(rg), countErrors(rd) + countErrors(rg));
     long[] fd = fixedRate(direct, 200, seconds);
     long[] fg = fixedRate(via, 200, seconds);
     report("fixed 200 requests/s for " + seconds + " s", dropNegative(fd), dropNegative(fg), countErrors(fd) + countErrors(fg));
