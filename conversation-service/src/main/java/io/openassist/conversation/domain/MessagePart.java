@@ -333,14 +333,23 @@ public sealed interface MessagePart {
     if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
       return null;
     }
+    Long count = wholeNumber(value);
+    if (count == null && !stored) {
+      errors.add(new FieldError(field + "." + member, "must be a whole number of at least 0"));
+    }
+    return count;
+  }
+
+  /**
+   * {@code value} as a citation's position or offset: a whole number of at least 0 that fits a
+   * long; null for anything else.
+   */
+  static Long wholeNumber(JsonValue value) {
     if (value instanceof jakarta.json.JsonNumber number
         && number.isIntegral()
         && number.bigDecimalValue().signum() >= 0
         && number.bigDecimalValue().compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
       return number.longValue();
-    }
-    if (!stored) {
-      errors.add(new FieldError(field + "." + member, "must be a whole number of at least 0"));
     }
     return null;
   }

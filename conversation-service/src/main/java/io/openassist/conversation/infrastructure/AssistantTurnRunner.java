@@ -267,24 +267,13 @@ public class AssistantTurnRunner {
     return new MessagePart.FileCitation(
         fileId,
         fileName,
-        whole(cited, "position"),
-        whole(cited, "start"),
-        whole(cited, "end"),
+        MessagePart.wholeNumber(cited.get("position")),
+        MessagePart.wholeNumber(cited.get("start")),
+        MessagePart.wholeNumber(cited.get("end")),
         cited.get("score") instanceof jakarta.json.JsonNumber score
                 && Double.isFinite(score.doubleValue())
             ? score.doubleValue()
             : null,
         text);
-  }
-
-  /** A whole number of at least 0 that fits a long, as an imported part must have; else none. */
-  private static Long whole(JsonObject object, String member) {
-    if (object.get(member) instanceof jakarta.json.JsonNumber number
-        && number.isIntegral()
-        && number.bigDecimalValue().signum() >= 0
-        && number.bigDecimalValue().compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
-      return number.longValue();
-    }
-    return null;
   }
 }
