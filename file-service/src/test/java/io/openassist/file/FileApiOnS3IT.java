@@ -15,16 +15,12 @@ import io.openassist.file.infrastructure.storage.TestS3;
 import io.openassist.testing.ApiResponse;
 import io.openassist.testing.AssistantServiceCompanion;
 import io.openassist.testing.LibertyServers;
-import io.openassist.testing.ServiceUnderTest;
 import io.openassist.testing.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.SequenceInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -220,26 +216,14 @@ class FileApiOnS3IT {
     Part part = Part.generated("cut.bin", 0);
     long sent = 12L * 1024 * 1024;
     byte[] head = part.head();
-    HttpResponse<String> answer =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .build()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(ServiceUnderTest.baseUrl() + native_(fx.editable)))
-                    .header("Content-Type", "multipart/form-data; boundary=" + FileFixture.BOUNDARY)
-                    .header("Authorization", "Bearer " + fx.tenant.memberKey())
-                    .POST(
-                        HttpRequest.BodyPublishers.fromPublisher(
-                            HttpRequest.BodyPublishers.ofInputStream(
-                                () ->
-                                    new SequenceInputStream(
-                                        new ByteArrayInputStream(head),
-                                        new FileFixture.PatternStream(sent))),
-                            head.length + sent))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    ApiResponse response = new ApiResponse(answer.statusCode(), answer.headers(), answer.body());
+    ApiResponse response =
+        FileFixture.postRaw(
+            native_(fx.editable),
+            fx.tenant.memberKey(),
+            () ->
+                new SequenceInputStream(
+                    new ByteArrayInputStream(head), new FileFixture.PatternStream(sent)),
+            head.length + sent);
     JsonAssert.problem(response, 400);
     assertEquals("upload_incomplete", response.json().getString("code"), response::toString);
     assertEquals(List.of(), keys());

@@ -133,20 +133,13 @@ class FileBadInputIT {
     cut.write(part.head());
     cut.write(utf8("y".repeat(50_000)));
     for (String path : List.of(native_(fx.editable), meinGpt(fx.editable))) {
-      java.net.http.HttpResponse<String> answer =
-          java.net.http.HttpClient.newBuilder()
-              .version(java.net.http.HttpClient.Version.HTTP_1_1)
-              .build()
-              .send(
-                  java.net.http.HttpRequest.newBuilder(
-                          java.net.URI.create(ServiceUnderTest.baseUrl() + path))
-                      .header(
-                          "Content-Type", "multipart/form-data; boundary=" + FileFixture.BOUNDARY)
-                      .header("Authorization", "Bearer " + fx.tenant.memberKey())
-                      .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(cut.toByteArray()))
-                      .build(),
-                  java.net.http.HttpResponse.BodyHandlers.ofString());
-      ApiResponse response = new ApiResponse(answer.statusCode(), answer.headers(), answer.body());
+      byte[] body = cut.toByteArray();
+      ApiResponse response =
+          FileFixture.postRaw(
+              path,
+              fx.tenant.memberKey(),
+              () -> new java.io.ByteArrayInputStream(body),
+              body.length);
       if (path.startsWith("/api/")) {
         JsonAssert.meinGptError(response, 400);
       } else {

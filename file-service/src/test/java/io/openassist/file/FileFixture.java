@@ -200,6 +200,32 @@ final class FileFixture {
     }
   }
 
+  /**
+   * POSTs {@code body} as it is, a multipart body the test made (whole or not), with the fixture's
+   * boundary and a Content-Length of {@code length}.
+   */
+  static ApiResponse postRaw(
+      String path, String credential, Supplier<InputStream> body, long length) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(ServiceUnderTest.baseUrl() + path))
+            .timeout(Duration.ofSeconds(120))
+            .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+            .header("Authorization", "Bearer " + credential)
+            .POST(
+                HttpRequest.BodyPublishers.fromPublisher(
+                    HttpRequest.BodyPublishers.ofInputStream(body), length))
+            .build();
+    try {
+      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      return new ApiResponse(response.statusCode(), response.headers(), response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException("POST " + path + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   ApiResponse upload(String credential, String path, String name, byte[] bytes) {
     return send("POST", path, credential, false, List.of(Part.file(name, bytes)));
   }
