@@ -11,7 +11,8 @@
 #
 #   bench/conversations.sh [SECONDS]   (default 10 per measurement; the stack is (re)started on
 #                                       database $BENCH_DB_NAME, openassist_bench; the 10 M rows are
-#                                       generated once and kept)
+#                                       generated once and kept; BENCH_JFR=FILE records
+#                                       conversation-service while it reads the whole branch)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SECONDS_EACH="${1:-10}"
@@ -142,7 +143,14 @@ java -Dbody="$BODY" -Dpaths="$PATHS" "$ROOT/bench/HttpLoad.java" localhost "$POR
 
 echo "[bench] $SECONDS_EACH s per measurement; $(nproc) cores"
 results="$WORK/results"
+pid="$(pgrep -f 'ws-server.jar conversation-service' || true)"
+if [ -n "${BENCH_JFR:-}" ] && [ -n "$pid" ]; then
+  jcmd "$pid" JFR.start name=branch settings=profile filename="$BENCH_JFR" >/dev/null
+fi
 load "$WHOLE" "$KEY" 1 "$SECONDS_EACH" "API whole branch (10,000)" | tee -a "$results"
+if [ -n "${BENCH_JFR:-}" ] && [ -n "$pid" ]; then
+  jcmd "$pid" JFR.stop name=branch >/dev/null
+fi
 load "$PAGE" "$KEY" 1 "$SECONDS_EACH" "API page of 100 from the leaf" | tee -a "$results"
 pgb 1 "$SECONDS_EACH" "$WORK/cte.sql" "SQL recursive CTE (baseline)" | tee -a "$results"
 pgb 1 "$SECONDS_EACH" "$WORK/segments.sql" "SQL segments, counts joined per row" | tee -a "$results"

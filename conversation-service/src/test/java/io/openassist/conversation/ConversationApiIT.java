@@ -283,17 +283,17 @@ class ConversationApiIT {
 
     // Long pages (over 200) take their counts apart from the rows: from the whole conversation's
     // counts while the page is much of it, else the page's own; the same counts either way.
-    assertLongPageCounts(id, m249);
+    assertLongPageCounts(id, m249, 1);
     assertEquals(
         201,
         member
             .post(
                 "/v1/conversations/" + id + "/messages:import", ConversationFixture.chain("o", 700))
             .status());
-    assertLongPageCounts(id, m249);
+    assertLongPageCounts(id, m249, 2);
   }
 
-  private void assertLongPageCounts(String id, String leaf) {
+  private void assertLongPageCounts(String id, String leaf, int roots) {
     JsonArray page =
         member
             .get("/v1/conversations/" + id + "/messages?order=desc&limit=201&leaf=" + leaf)
@@ -308,6 +308,46 @@ class ConversationApiIT {
     JsonObject n99 = page.getJsonObject(150);
     assertEquals(2, n99.getInt("children_count"));
     assertEquals(1, n99.getInt("sibling_count"));
+    assertEquals(1, page.getJsonObject(200).getInt("children_count"));
+
+    // A branch may end at a message with children: the count is its own, not a leaf's 0.
+    String n230 = page.getJsonObject(19).getString("id");
+    JsonArray toN230 =
+        member
+            .get("/v1/conversations/" + id + "/messages?order=desc&limit=201&leaf=" + n230)
+            .json()
+            .getJsonArray("data");
+    assertEquals(n230, toN230.getJsonObject(0).getString("id"));
+    assertEquals(1, toN230.getJsonObject(0).getInt("children_count"));
+
+    // Root first, across the fork's two segments, then on from the cursor to the leaf.
+    JsonObject first =
+        member.get("/v1/conversations/" + id + "/messages?order=asc&limit=201&leaf=" + leaf).json();
+    JsonArray ascending = first.getJsonArray("data");
+    assertEquals(201, ascending.size());
+    assertTrue(first.getBoolean("has_more"));
+    for (int i = 0; i < 201; i++) {
+      JsonObject m = ascending.getJsonObject(i);
+      assertEquals("n" + i, m.getJsonArray("parts").getJsonObject(0).getString("text"));
+    }
+    assertEquals(roots, ascending.getJsonObject(0).getInt("sibling_count"));
+    assertEquals(2, ascending.getJsonObject(99).getInt("children_count"));
+    assertEquals(2, ascending.getJsonObject(100).getInt("sibling_count"));
+    JsonObject rest =
+        member
+            .get(
+                "/v1/conversations/"
+                    + id
+                    + "/messages?order=asc&limit=201&leaf="
+                    + leaf
+                    + "&after="
+                    + first.getString("last_id"))
+            .json();
+    JsonArray tail = rest.getJsonArray("data");
+    assertEquals(49, tail.size());
+    assertFalse(rest.getBoolean("has_more"));
+    assertEquals(leaf, tail.getJsonObject(48).getString("id"));
+    assertEquals(0, tail.getJsonObject(48).getInt("children_count"));
   }
 
   @Test

@@ -30,7 +30,7 @@ public class MessageJsonWriter implements MessageBodyWriter<Object> {
   @Override
   public boolean isWriteable(
       Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-    if (type == MessageResponse.class) {
+    if (type == MessageResponse.class || type == RenderedMessagePage.class) {
       return true;
     }
     return type == ListResponse.class
@@ -48,25 +48,39 @@ public class MessageJsonWriter implements MessageBodyWriter<Object> {
       MultivaluedMap<String, Object> headers,
       OutputStream out)
       throws IOException {
+    if (entity instanceof RenderedMessagePage page) {
+      page.writeTo(out);
+      return;
+    }
     // The generator closes what it writes to when it is closed; the container owns the stream.
     try (JsonGenerator json = Jsonp.generator(unclosable(out))) {
       if (entity instanceof MessageResponse message) {
         write(json, message);
       } else {
         ListResponse<?> list = (ListResponse<?>) entity;
-        json.writeStartObject().write("object", list.object()).writeStartArray("data");
+        startList(json);
         for (Object item : (List<?>) list.data()) {
           write(json, (MessageResponse) item);
         }
-        json.writeEnd();
-        string(json, "first_id", list.firstId());
-        string(json, "last_id", list.lastId());
-        json.write("has_more", list.hasMore()).writeEnd();
+        endList(json, list.firstId(), list.lastId(), list.hasMore());
       }
     }
   }
 
-  private static void write(JsonGenerator json, MessageResponse m) {
+  /** A list response up to its first message: the members of {@code ListResponse} in order. */
+  static void startList(JsonGenerator json) {
+    json.writeStartObject().write("object", "list").writeStartArray("data");
+  }
+
+  /** A list response after its last message. */
+  static void endList(JsonGenerator json, String firstId, String lastId, boolean hasMore) {
+    json.writeEnd();
+    string(json, "first_id", firstId);
+    string(json, "last_id", lastId);
+    json.write("has_more", hasMore).writeEnd();
+  }
+
+  static void write(JsonGenerator json, MessageResponse m) {
     json.writeStartObject().write("id", m.id()).write("object", m.object());
     string(json, "conversation_id", m.conversationId());
     string(json, "parent_message_id", m.parentMessageId());

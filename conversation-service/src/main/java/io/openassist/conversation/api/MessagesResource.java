@@ -25,6 +25,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -103,7 +106,14 @@ public class MessagesResource {
       summary =
           "The active branch root to leaf (or the one ending at leaf); view=tree: every message"
               + " in creation order")
-  public ListResponse<MessageResponse> list(
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of messages",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = MessageList.class)))
+  public Response list(
       @PathParam("conversation_id") String conversationId,
       @BeanParam PageQuery page,
       @QueryParam("order") String order,
@@ -124,10 +134,20 @@ public class MessagesResource {
         throw new InvalidRequestException(
             List.of(new FieldError("leaf", "is for branches; leave it out with view=tree")));
       }
-      return list(reader.tree(conversationId, request));
+      return Response.ok(list(reader.tree(conversationId, request))).build();
     }
-    return list(reader.branch(conversationId, leaf, request));
+    RenderedMessagePage rendered = new RenderedMessagePage();
+    boolean hasMore = reader.branch(conversationId, leaf, request, rendered::add);
+    return Response.ok(rendered.finish(hasMore)).build();
   }
+
+  /**
+   * The answer's shape for the OpenAPI document, which cannot see it through {@link Response}: the
+   * list response every list endpoint gives, of message objects.
+   */
+  @Schema(name = "MessageList")
+  record MessageList(
+      String object, List<MessageResponse> data, String firstId, String lastId, boolean hasMore) {}
 
   @GET
   @Path("{message_id}")

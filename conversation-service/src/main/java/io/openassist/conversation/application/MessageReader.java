@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Reading the tree of a conversation the caller may read, each read one transaction: a branch (the
@@ -103,15 +104,21 @@ public class MessageReader {
         .orElseThrow(() -> new ResourceNotFoundException(MessageWriter.MESSAGE));
   }
 
-  /** One page of the branch ending at {@code leafId} (null: the active branch). */
+  /**
+   * One page of the branch ending at {@code leafId} (null: the active branch), handed to {@code
+   * each} message by message in the page's order as it is read, so that a branch of 10,000 is never
+   * held in memory as a whole; answers whether more lie beyond the page.
+   */
   @Transactional
-  public Page<Message.Placed> branch(String conversationId, String leafId, PageRequest page) {
+  public boolean branch(
+      String conversationId, String leafId, PageRequest page, Consumer<Message.Placed> each) {
     Conversation conversation = access.readable(conversationId);
     String leaf = leafId != null ? leafId : conversation.activeMessageId();
     if (leaf == null) {
-      return new Page<>(List.of(), false);
+      return false;
     }
-    return branchPage(conversation, leaf, page)
+    return messages
+        .branch(conversation, leaf, page, MessageReader::badCursor, each)
         .orElseThrow(() -> new ResourceNotFoundException(MessageWriter.MESSAGE));
   }
 

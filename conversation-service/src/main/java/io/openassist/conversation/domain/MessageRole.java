@@ -9,8 +9,10 @@ public enum MessageRole {
   SYSTEM,
   TOOL;
 
+  private final String wire = name().toLowerCase(Locale.ROOT);
+
   public String wire() {
-    return name().toLowerCase(Locale.ROOT);
+    return wire;
   }
 
   /** The role named on the wire or in a row, or null for anything else. */

@@ -7,11 +7,18 @@ public enum MessageStatus {
   COMPLETED,
   FAILED;
 
+  private final String wire = name().toLowerCase(Locale.ROOT);
+
   public String wire() {
-    return name().toLowerCase(Locale.ROOT);
+    return wire;
   }
 
   public static MessageStatus fromWire(String value) {
-    return valueOf(value.toUpperCase(Locale.ROOT));
+    for (MessageStatus status : values()) {
+      if (status.wire.equals(value)) {
+        return status;
+      }
+    }
+    throw new IllegalArgumentException("No message status " + value);
   }
 }

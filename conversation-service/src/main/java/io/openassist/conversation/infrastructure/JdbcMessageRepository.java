@@ -141,11 +141,29 @@ public class JdbcMessageRepository {
 
   /**
    * The branch from the root to {@code leafId}, root first (or leaf first for {@code desc}), one
-   * page of it, the cursors being messages of the branch. The segments on the branch are found
-   * first (one step per fork, not per message); then each is read as one index range.
+   * page of it, the cursors being messages of the branch; empty when the leaf is not a message of
+   * the conversation.
    */
   public Optional<Page<Message.Placed>> branch(
       Conversation conversation, String leafId, PageRequest page, CursorError onBadCursor) {
+    List<Message.Placed> items = new ArrayList<>();
+    return branch(conversation, leafId, page, onBadCursor, items::add)
+        .map(hasMore -> new Page<>(items, hasMore));
+  }
+
+  /**
+   * The same page handed to {@code each} message by message in the page's order, none of them kept
+   * here; answers whether more lie beyond it (empty when the leaf is not there). The segments on
+   * the branch are found first (one step per fork, not per message); then the depths the page holds
+   * are known, and each segment's part of them is one index range read in order: a long page is
+   * never sorted (in SQL, 10,000 rows spilled to disk) nor held as a whole.
+   */
+  public Optional<Boolean> branch(
+      Conversation conversation,
+      String leafId,
+      PageRequest page,
+      CursorError onBadCursor,
+      Consumer<Message.Placed> each) {
     return work(
         connection -> {
           List<String> segments = new ArrayList<>();
@@ -179,77 +197,98 @@ public class JdbcMessageRepository {
                   .orElse(Integer.MAX_VALUE);
           checkCursor(page, page.ascendingLowerBound(), lower, -1, onBadCursor);
           checkCursor(page, page.ascendingUpperBound(), upper, Integer.MAX_VALUE, onBadCursor);
-          // The depths this page holds (one more than the limit, to learn whether more lie
-          // beyond), and which part of which segment holds each: only those rows are read.
-          int leafDepth = depths.get(0);
-          boolean ascending = page.fetchOrder() == SortOrder.ASC;
-          int lo = lower + 1;
-          int hi = (int) Math.min((long) upper - 1, leafDepth);
-          if (ascending) {
-            hi = (int) Math.min(hi, (long) lo + page.fetchSize() - 1);
-          } else {
-            lo = (int) Math.max(lo, (long) hi - page.fetchSize() + 1);
+          // The branch holds one message per depth, so the page is a range of depths: up to the
+          // limit from the cursor (or the end it starts from), and more lie beyond when the range
+          // could have been longer.
+          boolean fromRoot = page.fetchOrder() == SortOrder.ASC;
+          long lo = lower + 1L;
+          long hi = Math.min(upper - 1L, depths.get(0));
+          boolean hasMore = hi - lo + 1 > page.limit();
+          if (hasMore && fromRoot) {
+            hi = lo + page.limit() - 1;
+          } else if (hasMore) {
+            lo = hi - page.limit() + 1;
           }
-          List<String> ranges = new ArrayList<>();
-          List<Integer> froms = new ArrayList<>();
-          List<Integer> tos = new ArrayList<>();
+          boolean rootFirst = page.order() == SortOrder.ASC;
+          List<Range> ranges = new ArrayList<>();
           for (int i = 0; i < segments.size(); i++) {
             int segmentStart = i == segments.size() - 1 ? 0 : depths.get(i + 1) + 1;
-            int from = Math.max(segmentStart, lo);
-            int to = Math.min(depths.get(i), hi);
+            long from = Math.max(segmentStart, lo);
+            long to = Math.min(depths.get(i), hi);
             if (from <= to) {
-              ranges.add(segments.get(i));
-              froms.add(from);
-              tos.add(to);
+              ranges.add(new Range(segments.get(i), (int) from, (int) to));
             }
           }
+          if (rootFirst) {
+            java.util.Collections.reverse(ranges);
+          }
+          long rows = Math.max(0, hi - lo + 1);
           if (ranges.isEmpty()) {
-            return Optional.of(page.toPage(List.<Message.Placed>of()));
+            return Optional.of(hasMore);
           }
-          long rows = 0;
-          for (int i = 0; i < froms.size(); i++) {
-            rows += tos.get(i) - froms.get(i) + 1;
-          }
-          String source =
-              "unnest(?::text[], ?::int[], ?::int[]) AS c(segment_id, lo, hi)"
-                  + " JOIN message m ON m.segment_id = c.segment_id"
-                  + " AND m.depth BETWEEN c.lo AND c.hi";
-          String order = " ORDER BY m.depth " + (ascending ? "ASC" : "DESC");
           if (rows <= SMALL_PAGE) {
+            String source =
+                "unnest(?::text[], ?::int[], ?::int[]) AS c(segment_id, lo, hi)"
+                    + " JOIN message m ON m.segment_id = c.segment_id"
+                    + " AND m.depth BETWEEN c.lo AND c.hi";
             try (PreparedStatement statement =
-                connection.prepareStatement(String.format(PLACED, source) + order)) {
+                connection.prepareStatement(
+                    String.format(PLACED, source)
+                        + " ORDER BY m.depth "
+                        + (rootFirst ? "ASC" : "DESC"))) {
               statement.setInt(1, conversation.rootCount());
-              statement.setArray(2, connection.createArrayOf("text", ranges.toArray()));
-              statement.setArray(3, connection.createArrayOf("int4", froms.toArray()));
-              statement.setArray(4, connection.createArrayOf("int4", tos.toArray()));
-              return Optional.of(page.toPage(placedRows(statement)));
+              setRanges(connection, statement, 2, ranges);
+              placedRows(statement).forEach(each);
             }
+            return Optional.of(hasMore);
           }
-          // A long page: the counts joined here, rather than two index probes per message in SQL.
-          List<Message> read = new ArrayList<>();
-          try (PreparedStatement statement =
-              connection.prepareStatement("SELECT " + COLUMNS + " FROM " + source + order)) {
-            statement.setArray(1, connection.createArrayOf("text", ranges.toArray()));
-            statement.setArray(2, connection.createArrayOf("int4", froms.toArray()));
-            statement.setArray(3, connection.createArrayOf("int4", tos.toArray()));
-            statement.setFetchSize(2_000);
-            try (ResultSet result = statement.executeQuery()) {
-              while (result.next()) {
-                read.add(message(result));
+          // A long page: its counts first, in one read rather than two index probes per message,
+          // then its messages range by range, each handed on as it is read. A message of a branch
+          // has one child, the next message of the branch, unless it is a fork or the leaf, so the
+          // conversation's forks and the leaf's count are all the counts the page needs.
+          java.util.Map<String, Integer> forks = forks(connection, conversation, leafId);
+          int leafDepth = depths.get(0);
+          for (Range range : ranges) {
+            try (PreparedStatement statement =
+                connection.prepareStatement(
+                    "SELECT "
+                        + COLUMNS
+                        + " FROM message m WHERE m.segment_id = ? AND m.depth BETWEEN ? AND ?"
+                        + " ORDER BY m.depth "
+                        + (rootFirst ? "ASC" : "DESC"))) {
+              statement.setString(1, range.segmentId());
+              statement.setInt(2, range.from());
+              statement.setInt(3, range.to());
+              statement.setFetchSize(1_000);
+              try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                  Message m = message(result);
+                  int siblings =
+                      m.parentId() == null
+                          ? conversation.rootCount()
+                          : forks.getOrDefault(m.parentId(), 1);
+                  int children = forks.getOrDefault(m.id(), m.depth() == leafDepth ? 0 : 1);
+                  each.accept(new Message.Placed(m, siblings, children));
+                }
               }
             }
           }
-          java.util.Map<String, Integer> children = fanout(connection, conversation, read);
-          List<Message.Placed> placed = new ArrayList<>(read.size());
-          for (Message m : read) {
-            int siblings =
-                m.parentId() == null
-                    ? conversation.rootCount()
-                    : children.getOrDefault(m.parentId(), 0);
-            placed.add(new Message.Placed(m, siblings, children.getOrDefault(m.id(), 0)));
-          }
-          return Optional.of(page.toPage(placed));
+          return Optional.of(hasMore);
         });
+  }
+
+  /** Depths {@code from} to {@code to} of one segment of a branch. */
+  private record Range(String segmentId, int from, int to) {}
+
+  private static void setRanges(
+      Connection connection, PreparedStatement statement, int first, List<Range> ranges)
+      throws SQLException {
+    statement.setArray(
+        first, connection.createArrayOf("text", ranges.stream().map(Range::segmentId).toArray()));
+    statement.setArray(
+        first + 1, connection.createArrayOf("int4", ranges.stream().map(Range::from).toArray()));
+    statement.setArray(
+        first + 2, connection.createArrayOf("int4", ranges.stream().map(Range::to).toArray()));
   }
 
   /** One page of every message of the conversation, in creation order. */
@@ -379,35 +418,23 @@ public class JdbcMessageRepository {
   }
 
   /**
-   * How many children the messages of a page and their parents have (those with none are absent):
-   * when the page is much of the conversation, all its counts in one index range; else only those
-   * of the page, so that a page never reads more counts than it shows.
+   * The children counts of the conversation's forks (messages with more than one child) and of
+   * {@code leafId}, if it has any: one range of the conversation's counts index, of which only the
+   * forks leave the database.
    */
-  private static java.util.Map<String, Integer> fanout(
-      Connection connection, Conversation conversation, List<Message> page) throws SQLException {
-    boolean whole = conversation.messageCount() <= 4L * page.size();
-    java.util.Set<String> ids = new java.util.HashSet<>();
-    if (!whole) {
-      for (Message m : page) {
-        ids.add(m.id());
-        if (m.parentId() != null) {
-          ids.add(m.parentId());
-        }
-      }
-    }
+  private static java.util.Map<String, Integer> forks(
+      Connection connection, Conversation conversation, String leafId) throws SQLException {
     java.util.Map<String, Integer> children = new java.util.HashMap<>();
     try (PreparedStatement statement =
         connection.prepareStatement(
-            "SELECT message_id, children FROM message_fanout WHERE conversation_id = ?"
-                + (whole ? "" : " AND message_id = ANY (?)"))) {
+            "SELECT message_id, children FROM message_fanout"
+                + " WHERE conversation_id = ? AND (children > 1 OR message_id = ?)")) {
       statement.setString(1, conversation.id());
-      if (!whole) {
-        statement.setArray(2, connection.createArrayOf("text", ids.toArray()));
-      }
-      statement.setFetchSize(5_000);
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          children.put(rows.getString(1), rows.getInt(2));
+      statement.setString(2, leafId);
+      statement.setFetchSize(1_000);
+      try (ResultSet result = statement.executeQuery()) {
+        while (result.next()) {
+          children.put(result.getString(1), result.getInt(2));
         }
       }
     }

@@ -8,6 +8,10 @@ import io.openassist.common.paging.ListResponse;
 import io.openassist.common.paging.Page;
 import io.openassist.common.web.JsonbConfiguration;
 import io.openassist.common.web.json.Jsonp;
+import io.openassist.conversation.domain.Message;
+import io.openassist.conversation.domain.MessagePart;
+import io.openassist.conversation.domain.MessageRole;
+import io.openassist.conversation.domain.MessageStatus;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.MediaType;
@@ -17,6 +21,8 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +104,43 @@ class MessageJsonWriterTest {
     assertEquals(
         JsonbConfiguration.JSONB.toJson(empty, declared.getGenericReturnType()),
         written(empty, declared.getGenericReturnType()));
+  }
+
+  @Test
+  void aPageRenderedAsItIsReadIsTheSameListAcrossManyChunks() throws Exception {
+    Method declared = getClass().getMethod("declared");
+    List<Message.Placed> placed = new ArrayList<>();
+    for (int i = 0; i < 3_000; i++) {
+      placed.add(
+          new Message.Placed(
+              new Message(
+                  i,
+                  "msg_" + i,
+                  "conv_1",
+                  i == 0 ? null : "msg_" + (i - 1),
+                  "msg_0",
+                  i,
+                  0,
+                  i % 2 == 0 ? MessageRole.USER : MessageRole.ASSISTANT,
+                  List.of(new MessagePart.Text("Message " + i + ", Grüße \"quoted\" 😀")),
+                  null,
+                  MessageStatus.COMPLETED,
+                  null,
+                  null,
+                  Instant.ofEpochSecond(1_700_000_000L + i),
+                  "user_1",
+                  "ab".repeat(32)),
+              1,
+              i == 2_999 ? 0 : 1));
+    }
+    for (List<Message.Placed> items : List.of(placed, List.<Message.Placed>of())) {
+      RenderedMessagePage rendered = new RenderedMessagePage();
+      items.forEach(rendered::add);
+      String json = written(rendered.finish(true), RenderedMessagePage.class);
+      ListResponse<MessageResponse> list =
+          ListResponse.of(new Page<>(items, true).map(MessageResponse::from), MessageResponse::id);
+      assertEquals(JsonbConfiguration.JSONB.toJson(list, declared.getGenericReturnType()), json);
+    }
   }
 
   @Test
