@@ -48,6 +48,13 @@ public class AssistantService {
     return assistant;
   }
 
+  /**
+   * Outside a transaction: the assistant and, where needed, its grants are each one autocommitted
+   * statement (under READ COMMITTED a transaction would give them no more consistency), and every
+   * request that reads an assistant (a GET, each run) saves the transaction's begin, its COMMIT
+   * round trip and the enlistment of the connection.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
   public Assistant get(String id) {
     return authorization.require(id, Permission.VIEW);
   }
