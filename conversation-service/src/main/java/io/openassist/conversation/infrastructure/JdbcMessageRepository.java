@@ -419,8 +419,8 @@ public class JdbcMessageRepository {
 
   /**
    * The children counts of the conversation's forks (messages with more than one child) and of
-   * {@code leafId}, if it has any: one range of the conversation's counts index, of which only the
-   * forks leave the database.
+   * {@code leafId}, if it has any: the forks from their own index ({@code 006-fanout-forks.xml}),
+   * so that the read costs what the conversation has of forks, not of messages.
    */
   private static java.util.Map<String, Integer> forks(
       Connection connection, Conversation conversation, String leafId) throws SQLException {
@@ -428,7 +428,9 @@ public class JdbcMessageRepository {
     try (PreparedStatement statement =
         connection.prepareStatement(
             "SELECT message_id, children FROM message_fanout"
-                + " WHERE conversation_id = ? AND (children > 1 OR message_id = ?)")) {
+                + " WHERE conversation_id = ? AND children > 1"
+                + " UNION ALL SELECT message_id, children FROM message_fanout"
+                + " WHERE message_id = ? AND children <= 1")) {
       statement.setString(1, conversation.id());
       statement.setString(2, leafId);
       statement.setFetchSize(1_000);
