@@ -281,8 +281,8 @@ class ConversationApiIT {
             .getString("text"));
     assertEquals(2, fromLeaf.getJsonArray("data").getJsonObject(1).getInt("children_count"));
 
-    // Long pages (over 200) take their counts apart from the rows: from the whole conversation's
-    // counts while the page is much of it, else the page's own; the same counts either way.
+    // Long pages (over 200) take their counts apart from the rows, from the conversation's forks
+    // and the leaf: the same counts with one root and, after a second tree, with two.
     assertLongPageCounts(id, m249, 1);
     assertEquals(
         201,
