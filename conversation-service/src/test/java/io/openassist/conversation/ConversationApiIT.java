@@ -222,6 +222,60 @@ class ConversationApiIT {
   }
 
   @Test
+  void textComesBackAsItWasWrittenThroughEveryRead() {
+    String id = fx.conversation(member);
+    // Quotes, a backslash, control characters, non-ASCII and a character outside the BMP, in a
+    // text part and in a tool call's arguments: every message list copies the stored JSON text.
+    String text = "Grüße \"quoted\" back\\slash\ttab\nline\u0001 € 😀";
+    String parts =
+        "[{\"type\": \"text\", \"text\": \""
+            + text.replace("\\", "\\\\")
+                .replace("\"", "\\\"")
+                .replace("\t", "\\t")
+                .replace("\n", "\\n")
+                .replace("\u0001", "\\u0001")
+            + "\"}, {\"type\": \"tool_call\", \"id\": \"c1\", \"name\": \"f\", \"arguments\": \"{\\\"ü\\\": 1}\"}]";
+    ApiResponse posted =
+        member.post(
+            "/v1/conversations/" + id + "/messages",
+            "{\"run\": false, \"message\": {\"role\": \"assistant\", \"parts\": " + parts + "}}");
+    assertEquals(201, posted.status(), posted::toString);
+    JsonObject written = posted.json().getJsonObject("message");
+    String messageId = written.getString("id");
+    JsonArray expected = written.getJsonArray("parts");
+    assertEquals(text, expected.getJsonObject(0).getString("text"));
+    assertEquals("{\"ü\": 1}", expected.getJsonObject(1).getString("arguments"));
+    for (String read :
+        List.of(
+            "/v1/conversations/" + id + "/messages",
+            "/v1/conversations/" + id + "/messages?view=tree",
+            "/v1/conversations/" + id + "/messages?leaf=" + messageId + "&order=desc")) {
+      ApiResponse list = member.get(read);
+      assertEquals(200, list.status(), list::toString);
+      assertEquals(
+          expected, list.json().getJsonArray("data").getJsonObject(0).getJsonArray("parts"), read);
+    }
+    assertEquals(
+        expected,
+        member
+            .get("/v1/conversations/" + id + "/messages/" + messageId)
+            .json()
+            .getJsonArray("parts"));
+    // Stored as the JSON text the service wrote, which the lists send as it is.
+    String stored =
+        (String)
+            TestDatabase.value(
+                "SELECT parts::text FROM conversation.message WHERE id = ?", messageId);
+    assertTrue(
+        member
+            .get("/v1/conversations/" + id + "/messages")
+            .body()
+            .contains("\"parts\":" + stored + ","),
+        stored);
+    assertTrue(member.get("/v1/conversations/" + id + "/verify").json().getBoolean("intact"));
+  }
+
+  @Test
   void aLongBranchIsReadPageByPageFromEitherEnd() {
     String id = fx.conversation(member);
     ApiResponse imported =

@@ -64,11 +64,11 @@ class ConversationAuditIT {
   void verificationNamesTheMessageWhoseFieldWasChanged() throws SQLException {
     List<String> tampering =
         List.of(
-            "parts = jsonb_set(parts, '{0,text}', '\"Where do penguins llve?\"')",
+            "parts = jsonb_set(parts::jsonb, '{0,text}', '\"Where do penguins llve?\"')",
             "role = 'system'",
             "created_by = 'usr_someoneElse0000000000000'",
             "model_id = 'gpt-5'",
-            "usage = '{\"total_tokens\": 1}'::jsonb",
+            "usage = '{\"total_tokens\": 1}'::json",
             "created_at = created_at + interval '1 microsecond'",
             "status = 'failed'",
             "hash = md5(hash) || md5(hash)");

@@ -17,20 +17,25 @@ class ConversationServiceReadinessIT extends ServiceReadinessContract {
   @Test
   void documentsTheMessageListAsAListOfMessages() {
     JsonObject document = api.send("GET", "/openapi?format=JSON", null, null).json();
-    JsonObject ok =
-        document
-            .getJsonObject("paths")
-            .getJsonObject("/v1/conversations/{conversation_id}/messages")
-            .getJsonObject("get")
-            .getJsonObject("responses")
-            .getJsonObject("200");
-    assertEquals(
-        "#/components/schemas/MessageList",
-        ok.getJsonObject("content")
-            .getJsonObject("application/json")
-            .getJsonObject("schema")
-            .getString("$ref"),
-        ok::toString);
+    for (String path :
+        java.util.List.of(
+            "/v1/conversations/{conversation_id}/messages",
+            "/v1/conversations/{conversation_id}/messages/{message_id}/children")) {
+      JsonObject ok =
+          document
+              .getJsonObject("paths")
+              .getJsonObject(path)
+              .getJsonObject("get")
+              .getJsonObject("responses")
+              .getJsonObject("200");
+      assertEquals(
+          "#/components/schemas/MessageList",
+          ok.getJsonObject("content")
+              .getJsonObject("application/json")
+              .getJsonObject("schema")
+              .getString("$ref"),
+          path + ": " + ok);
+    }
     JsonObject schemas = document.getJsonObject("components").getJsonObject("schemas");
     JsonObject list = schemas.getJsonObject("MessageList").getJsonObject("properties");
     assertEquals(

@@ -2,7 +2,6 @@ package io.openassist.conversation.api;
 
 import io.openassist.common.error.InvalidRequestException;
 import io.openassist.common.error.Problem.FieldError;
-import io.openassist.common.paging.ListResponse;
 import io.openassist.common.paging.PageQuery;
 import io.openassist.common.paging.PageRequest;
 import io.openassist.common.paging.SortOrder;
@@ -134,11 +133,11 @@ public class MessagesResource {
         throw new InvalidRequestException(
             List.of(new FieldError("leaf", "is for branches; leave it out with view=tree")));
       }
-      return Response.ok(list(reader.tree(conversationId, request))).build();
+      return list(reader.tree(conversationId, request));
     }
     RenderedMessagePage rendered = new RenderedMessagePage();
     boolean hasMore = reader.branch(conversationId, leaf, request, rendered::add);
-    return Response.ok(rendered.finish(hasMore)).build();
+    return Response.ok(rendered.finish(hasMore), MediaType.APPLICATION_JSON_TYPE).build();
   }
 
   /**
@@ -161,7 +160,14 @@ public class MessagesResource {
   @GET
   @Path("{message_id}/children")
   @Operation(summary = "The children of a message, in the order they were added")
-  public ListResponse<MessageResponse> children(
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of messages",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = MessageList.class)))
+  public Response children(
       @PathParam("conversation_id") String conversationId,
       @PathParam("message_id") String messageId,
       @BeanParam PageQuery page,
@@ -171,9 +177,11 @@ public class MessagesResource {
             conversationId, messageId, ascendingByDefault(page.toPageRequest(), order)));
   }
 
-  private static ListResponse<MessageResponse> list(
+  private static Response list(
       io.openassist.common.paging.Page<io.openassist.conversation.domain.Message.Placed> page) {
-    return ListResponse.of(page.map(MessageResponse::from), MessageResponse::id);
+    RenderedMessagePage rendered = new RenderedMessagePage();
+    page.items().forEach(rendered::add);
+    return Response.ok(rendered.finish(page.hasMore()), MediaType.APPLICATION_JSON_TYPE).build();
   }
 
   /** Messages read in conversation order unless the caller asks otherwise. */

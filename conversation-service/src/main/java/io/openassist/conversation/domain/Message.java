@@ -31,7 +31,8 @@ public record Message(
   public static final String ID_PREFIX = "msg";
 
   public Message {
-    parts = List.copyOf(parts);
+    // Stored parts are immutable already, and copying them would parse them.
+    parts = parts instanceof StoredParts ? parts : List.copyOf(parts);
   }
 
   public String plainText() {

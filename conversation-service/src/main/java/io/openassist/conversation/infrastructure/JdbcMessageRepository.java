@@ -14,6 +14,7 @@ import io.openassist.conversation.domain.MessagePart;
 import io.openassist.conversation.domain.MessageRole;
 import io.openassist.conversation.domain.MessageStatus;
 import io.openassist.conversation.domain.SearchHit;
+import io.openassist.conversation.domain.StoredParts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -45,8 +46,13 @@ public class JdbcMessageRepository {
 
   private static final String COLUMNS =
       "m.seq, m.id, m.conversation_id, m.parent_id, m.segment_id, m.depth, m.sibling_index,"
-          + " m.role, m.parts::text, m.model_id, m.status, m.error::text, m.usage::text,"
+          + " m.role, m.parts, m.model_id, m.status, m.error, m.usage,"
           + " m.created_at, m.created_by, m.hash";
+
+  /** The same for rows of one known segment (so of one conversation): two strings fewer a row. */
+  private static final String SEGMENT_COLUMNS =
+      "m.seq, m.id, m.parent_id, m.depth, m.sibling_index, m.role, m.parts, m.model_id, m.status,"
+          + " m.error, m.usage, m.created_at, m.created_by, m.hash";
 
   /** The columns plus the navigation counts; {@code ?} is the conversation's root count. */
   private static final String PLACED =
@@ -252,7 +258,7 @@ public class JdbcMessageRepository {
             try (PreparedStatement statement =
                 connection.prepareStatement(
                     "SELECT "
-                        + COLUMNS
+                        + SEGMENT_COLUMNS
                         + " FROM message m WHERE m.segment_id = ? AND m.depth BETWEEN ? AND ?"
                         + " ORDER BY m.depth "
                         + (rootFirst ? "ASC" : "DESC"))) {
@@ -262,7 +268,7 @@ public class JdbcMessageRepository {
               statement.setFetchSize(1_000);
               try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                  Message m = message(result);
+                  Message m = segmentMessage(result, conversation.id(), range.segmentId());
                   int siblings =
                       m.parentId() == null
                           ? conversation.rootCount()
@@ -560,8 +566,8 @@ public class JdbcMessageRepository {
         connection.prepareStatement(
             "INSERT INTO message (id, conversation_id, parent_id, segment_id, depth, sibling_index,"
                 + " role, parts, content_text, model_id, status, error, usage, created_at,"
-                + " created_by, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb,"
-                + " ?::jsonb, ?, ?, ?) RETURNING seq")) {
+                + " created_by, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?::json, ?, ?, ?, ?::json,"
+                + " ?::json, ?, ?, ?) RETURNING seq")) {
       statement.setString(1, m.id());
       statement.setString(2, m.conversationId());
       statement.setString(3, m.parentId());
@@ -600,23 +606,42 @@ public class JdbcMessageRepository {
   }
 
   static Message message(ResultSet rows) throws SQLException {
+    return message(
+        rows, rows.getString(3), rows.getString(4), rows.getString(5), rows.getInt(6), 7);
+  }
+
+  /**
+   * A message of one segment read with {@link #SEGMENT_COLUMNS}: the conversation and the segment
+   * are the query's, not read again for each of up to 10,000 rows.
+   */
+  private static Message segmentMessage(ResultSet rows, String conversationId, String segmentId)
+      throws SQLException {
+    return message(rows, conversationId, rows.getString(3), segmentId, rows.getInt(4), 5);
+  }
+
+  /** A message from seq, id and the columns from sibling_index on, at {@code rest}. */
+  private static Message message(
+      ResultSet rows, String conversationId, String parentId, String segmentId, int depth, int rest)
+      throws SQLException {
     return new Message(
         rows.getLong(1),
         rows.getString(2),
-        rows.getString(3),
-        rows.getString(4),
-        rows.getString(5),
-        rows.getInt(6),
-        rows.getInt(7),
-        MessageRole.fromWire(rows.getString(8)),
-        MessagePart.fromStored(json(rows.getString(9)).asJsonArray()),
-        rows.getString(10),
-        MessageStatus.fromWire(rows.getString(11)),
-        object(rows.getString(12)),
-        object(rows.getString(13)),
-        rows.getTimestamp(14).toInstant(),
-        rows.getString(15),
-        rows.getString(16));
+        conversationId,
+        parentId,
+        segmentId,
+        depth,
+        rows.getInt(rest),
+        MessageRole.fromWire(rows.getString(rest + 1)),
+        // The JSON text as stored (PgJDBC hands a json column's bytes over as they came), parsed
+        // only if something reads the parts: an answer writes them from this text.
+        new StoredParts(rows.getBytes(rest + 2)),
+        rows.getString(rest + 3),
+        MessageStatus.fromWire(rows.getString(rest + 4)),
+        object(rows.getString(rest + 5)),
+        object(rows.getString(rest + 6)),
+        rows.getTimestamp(rest + 7).toInstant(),
+        rows.getString(rest + 8),
+        rows.getString(rest + 9));
   }
 
   private static jakarta.json.JsonValue json(String text) {
