@@ -6,7 +6,6 @@ import io.openassist.common.paging.Page;
 import io.openassist.common.web.RequestBodies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -32,11 +31,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ApiKeysResource {
 
   @Inject ApiKeyService keys;
+  @Inject jakarta.validation.Validator validator;
 
   @POST
   @Operation(summary = "Create an API key; the answer holds the key, shown this once")
-  public ApiKeyResponse create(@Valid CreateApiKeyRequest request) {
-    RequestBodies.required(request);
+  public ApiKeyResponse create(CreateApiKeyRequest request) {
+    RequestBodies.valid(validator, request);
     return ApiKeyResponse.issued(keys.create(request.name(), request.expiry(), request.userId()));
   }
 

@@ -8,7 +8,6 @@ import io.openassist.common.web.json.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -29,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AssistantPermissionsResource {
 
   @Inject AssistantPermissionService permissions;
+  @Inject jakarta.validation.Validator validator;
 
   @GET
   @Operation(summary = "List the permissions granted on an assistant")
@@ -40,8 +40,8 @@ public class AssistantPermissionsResource {
   @POST
   @Operation(summary = "Grant VIEW, EDIT or OWNER to a user or a group (replaces their grant)")
   public PermissionResponse grant(
-      @PathParam("assistant_id") String assistantId, @Valid GrantPermissionRequest request) {
-    RequestBodies.required(request);
+      @PathParam("assistant_id") String assistantId, GrantPermissionRequest request) {
+    RequestBodies.valid(validator, request);
     return PermissionResponse.from(
         permissions.grant(
             assistantId, request.granteeType(), request.grantee(), request.typedPermission()));

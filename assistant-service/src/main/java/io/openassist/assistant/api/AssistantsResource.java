@@ -6,7 +6,6 @@ import io.openassist.common.paging.PageQuery;
 import io.openassist.common.web.RequestBodies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -31,12 +30,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AssistantsResource {
 
   @Inject AssistantService assistants;
+  @Inject jakarta.validation.Validator validator;
 
   @POST
   @Operation(summary = "Create an assistant")
-  public AssistantResponse create(@Valid AssistantRequest request) {
+  public AssistantResponse create(AssistantRequest request) {
     return AssistantResponse.from(
-        assistants.create(RequestBodies.required(request).toDefinition()));
+        assistants.create(RequestBodies.valid(validator, request).toDefinition()));
   }
 
   @GET
@@ -56,10 +56,9 @@ public class AssistantsResource {
   @POST
   @Path("{assistant_id}")
   @Operation(summary = "Modify an assistant; members not sent keep their values")
-  public AssistantResponse modify(
-      @PathParam("assistant_id") String id, @Valid AssistantRequest request) {
+  public AssistantResponse modify(@PathParam("assistant_id") String id, AssistantRequest request) {
     return AssistantResponse.from(
-        assistants.modify(id, RequestBodies.required(request).toDefinition()));
+        assistants.modify(id, RequestBodies.valid(validator, request).toDefinition()));
   }
 
   @DELETE

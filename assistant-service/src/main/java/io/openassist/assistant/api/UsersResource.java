@@ -6,7 +6,6 @@ import io.openassist.common.paging.PageQuery;
 import io.openassist.common.web.RequestBodies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -30,11 +29,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class UsersResource {
 
   @Inject UserService users;
+  @Inject jakarta.validation.Validator validator;
 
   @POST
   @Operation(summary = "Create a user of the organisation (admins)")
-  public UserResponse create(@Valid CreateUserRequest request) {
-    RequestBodies.required(request);
+  public UserResponse create(CreateUserRequest request) {
+    RequestBodies.valid(validator, request);
     return UserResponse.from(users.create(request.name(), request.email(), request.checkedRole()));
   }
 

@@ -20,13 +20,27 @@ public final class IdGenerator {
     return prefix + '_' + randomBase62(RANDOM_CHARACTERS);
   }
 
-  /** {@code length} characters of 0-9, A-Z, a-z from a cryptographically strong source. */
+  /**
+   * {@code length} characters of 0-9, A-Z, a-z from a cryptographically strong source, each equally
+   * likely. The random bytes are drawn at once (one call into the shared, synchronized {@link
+   * SecureRandom} per id, not one per character: every request makes a request id and most make an
+   * object id); a byte of 248 or more is skipped, so that the other 248 map 4 to 1 onto the 62
+   * characters without bias.
+   */
   public static String randomBase62(int length) {
-    StringBuilder random = new StringBuilder(length);
-    for (int i = 0; i < length; i++) {
-      random.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+    char[] random = new char[length];
+    byte[] bytes = new byte[length + length / 4 + 4];
+    int filled = 0;
+    while (filled < length) {
+      RANDOM.nextBytes(bytes);
+      for (int i = 0; i < bytes.length && filled < length; i++) {
+        int b = bytes[i] & 0xff;
+        if (b < 248) {
+          random[filled++] = ALPHABET[b % ALPHABET.length];
+        }
+      }
     }
-    return random.toString();
+    return new String(random);
   }
 
   /** A non-negative number in base 62, left-padded with zeros to {@code width} characters. */

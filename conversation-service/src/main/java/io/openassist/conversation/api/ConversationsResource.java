@@ -12,7 +12,6 @@ import io.openassist.conversation.application.ConversationService;
 import io.openassist.conversation.application.MessageService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -45,13 +44,14 @@ public class ConversationsResource {
   static final String JSON_LINES = "application/jsonl";
 
   @Inject ConversationService conversations;
+  @Inject jakarta.validation.Validator validator;
   @Inject AuditService audit;
   @Inject MessageService messages;
 
   @POST
   @Operation(summary = "Start a conversation with an assistant the caller may VIEW")
-  public Response create(@Valid ConversationRequest request) {
-    ConversationRequest body = RequestBodies.required(request);
+  public Response create(ConversationRequest request) {
+    ConversationRequest body = RequestBodies.valid(validator, request);
     checkMetadata(body.metadata());
     return Response.status(Response.Status.CREATED)
         .entity(
@@ -145,9 +145,8 @@ public class ConversationsResource {
       summary =
           "Import a whole tree of messages in one request (parents by client-side ids), without"
               + " runs, for migrating history")
-  public Response importTree(
-      @PathParam("conversation_id") String id, @Valid ImportRequest request) {
-    ImportRequest body = RequestBodies.required(request);
+  public Response importTree(@PathParam("conversation_id") String id, ImportRequest request) {
+    ImportRequest body = RequestBodies.valid(validator, request);
     MessageService.ImportedTree imported = messages.importTree(id, body.toTree(), body.activeId());
     return Response.status(Response.Status.CREATED)
         .entity(
@@ -178,8 +177,8 @@ public class ConversationsResource {
   @Path("{conversation_id}")
   @Operation(summary = "Change the title, the metadata or the active branch of a conversation")
   public ConversationResponse modify(
-      @PathParam("conversation_id") String id, @Valid ConversationPatchRequest request) {
-    ConversationPatchRequest body = RequestBodies.required(request);
+      @PathParam("conversation_id") String id, ConversationPatchRequest request) {
+    ConversationPatchRequest body = RequestBodies.valid(validator, request);
     checkMetadata(body.metadata());
     return ConversationResponse.from(
         conversations.modify(

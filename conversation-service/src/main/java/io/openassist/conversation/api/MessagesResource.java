@@ -10,7 +10,6 @@ import io.openassist.conversation.application.MessageReader;
 import io.openassist.conversation.application.MessageService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -48,6 +47,7 @@ public class MessagesResource {
   static final int BRANCH_MAX_LIMIT = 10_000;
 
   @Inject MessageService messages;
+  @Inject jakarta.validation.Validator validator;
   @Inject MessageReader reader;
   @Inject io.openassist.common.error.ProblemResponses problems;
   @Inject io.openassist.common.lifecycle.Shutdown shutdown;
@@ -62,8 +62,8 @@ public class MessagesResource {
           "Add a message: a turn (the reply is run and stored as its child) or, with run=false,"
               + " an append of any role")
   public Response post(
-      @PathParam("conversation_id") String conversationId, @Valid MessageRequest request) {
-    MessageRequest body = RequestBodies.required(request);
+      @PathParam("conversation_id") String conversationId, MessageRequest request) {
+    MessageRequest body = RequestBodies.valid(validator, request);
     MessageService.NewMessage message = body.toNewMessage();
     if (body.runs() && body.streamed()) {
       var stored = messages.beginTurn(conversationId, message);
@@ -93,8 +93,8 @@ public class MessagesResource {
   public Response regenerate(
       @PathParam("conversation_id") String conversationId,
       @PathParam("message_id") String messageId,
-      @Valid RegenerateRequest request) {
-    String model = request == null ? null : request.modelId();
+      RegenerateRequest request) {
+    String model = request == null ? null : RequestBodies.valid(validator, request).modelId();
     return Response.status(Response.Status.CREATED)
         .entity(PostedResponse.regenerated(messages.regenerate(conversationId, messageId, model)))
         .build();

@@ -5,7 +5,6 @@ import io.openassist.file.application.FileSettingsService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -28,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class FileSettingsResource {
 
   @Inject FileSettingsService settings;
+  @Inject jakarta.validation.Validator validator;
 
   public record FileSettingsPatch(@NotNull(message = "is required") Boolean filesEnabled) {}
 
@@ -48,8 +48,8 @@ public class FileSettingsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Switch the files API on or off for the organisation (admins)")
   public FileSettingsResponse change(
-      @PathParam("organization_id") String organizationId, @Valid FileSettingsPatch patch) {
-    FileSettingsPatch body = RequestBodies.required(patch);
+      @PathParam("organization_id") String organizationId, FileSettingsPatch patch) {
+    FileSettingsPatch body = RequestBodies.valid(validator, patch);
     return FileSettingsResponse.from(settings.change(organizationId, body.filesEnabled()));
   }
 }

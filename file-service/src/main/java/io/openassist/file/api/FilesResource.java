@@ -9,7 +9,6 @@ import io.openassist.file.application.KnowledgeFiles;
 import io.openassist.file.domain.KnowledgeFile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -45,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class FilesResource {
 
   @Inject KnowledgeFiles files;
+  @Inject jakarta.validation.Validator validator;
   @Inject FileSearch search;
   @Inject Uploads uploads;
   @Inject FileDownloads downloads;
@@ -141,8 +141,8 @@ public class FilesResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Search the assistant's processed files (VIEW): ranked passages")
   public ListResponse<SearchHitResponse> search(
-      @PathParam("assistant_id") String assistantId, @Valid SearchRequest request) {
-    SearchRequest body = RequestBodies.required(request);
+      @PathParam("assistant_id") String assistantId, SearchRequest request) {
+    SearchRequest body = RequestBodies.valid(validator, request);
     List<SearchHitResponse> hits =
         search.search(assistantId, body.query(), body.limitOrDefault()).stream()
             .map(SearchHitResponse::from)

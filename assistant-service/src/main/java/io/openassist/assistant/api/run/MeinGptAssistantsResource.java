@@ -9,7 +9,6 @@ import io.openassist.common.web.RequestBodies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
-import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -43,6 +42,7 @@ public class MeinGptAssistantsResource {
   static final int LIST_MAX = 1000;
 
   @Inject AssistantService assistants;
+  @Inject jakarta.validation.Validator validator;
   @Inject RunResource nativeRuns;
 
   /** The listing's body. */
@@ -64,11 +64,11 @@ public class MeinGptAssistantsResource {
   public Response run(
       @PathParam("assistantId") String assistantId,
       @HeaderParam(HttpHeaders.ACCEPT) String accept,
-      @Valid RunRequest request) {
+      RunRequest request) {
     if (assistantId == null || assistantId.isBlank()) {
       throw missingId();
     }
-    RunRequest body = RequestBodies.required(request);
+    RunRequest body = RequestBodies.valid(validator, request);
     return nativeRuns.answer(assistantId, accept, body.toCommand(List.of()), body.streamed());
   }
 

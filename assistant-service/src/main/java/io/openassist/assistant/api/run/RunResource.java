@@ -9,7 +9,6 @@ import io.openassist.common.web.BodyLimit;
 import io.openassist.common.web.RequestBodies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -36,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RunResource {
 
   @Inject RunService runs;
+  @Inject jakarta.validation.Validator validator;
   @Inject ProblemResponses problems;
   @Inject MultipartRunReader multipart;
   @Inject Shutdown shutdown;
@@ -47,8 +47,8 @@ public class RunResource {
   public Response run(
       @PathParam("assistant_id") String assistantId,
       @HeaderParam(HttpHeaders.ACCEPT) String accept,
-      @Valid RunRequest request) {
-    RunRequest body = RequestBodies.required(request);
+      RunRequest request) {
+    RunRequest body = RequestBodies.valid(validator, request);
     return answer(assistantId, accept, body.toCommand(List.of()), body.streamed());
   }
 
