@@ -23,9 +23,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -105,13 +104,8 @@ public class MessagesResource {
       summary =
           "The active branch root to leaf (or the one ending at leaf); view=tree: every message"
               + " in creation order")
-  @APIResponse(
-      responseCode = "200",
-      description = "A page of messages",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = MessageList.class)))
+  @Produces(MediaType.APPLICATION_JSON)
+  @APIResponseSchema(value = MessageList.class, responseDescription = "A page of messages")
   public Response list(
       @PathParam("conversation_id") String conversationId,
       @BeanParam PageQuery page,
@@ -160,13 +154,8 @@ public class MessagesResource {
   @GET
   @Path("{message_id}/children")
   @Operation(summary = "The children of a message, in the order they were added")
-  @APIResponse(
-      responseCode = "200",
-      description = "A page of messages",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = MessageList.class)))
+  @Produces(MediaType.APPLICATION_JSON)
+  @APIResponseSchema(value = MessageList.class, responseDescription = "A page of messages")
   public Response children(
       @PathParam("conversation_id") String conversationId,
       @PathParam("message_id") String messageId,
