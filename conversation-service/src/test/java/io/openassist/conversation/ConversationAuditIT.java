@@ -168,6 +168,61 @@ class ConversationAuditIT {
   }
 
   @Test
+  void searchResultsArePagedByTheLastHitsMessageId() {
+    // Seven hits of different ranks (krill once to four times) and some of equal rank.
+    for (int i = 0; i < 7; i++) {
+      member.post(
+          messages(),
+          "{\"run\": false, \"message\": {\"parts\": [{\"type\": \"text\", \"text\": \""
+              + "krill ".repeat(1 + i % 4)
+              + "number "
+              + i
+              + "\"}]}}");
+    }
+    JsonObject all = member.get("/v1/conversations/search?q=krill&limit=50").json();
+    List<String> best = idsOfHits(all);
+    assertEquals(7, best.size(), all::toString);
+    assertFalse(all.getBoolean("has_more"));
+
+    List<String> paged = new java.util.ArrayList<>();
+    String after = null;
+    List<Boolean> more = new java.util.ArrayList<>();
+    do {
+      ApiResponse page =
+          member.get(
+              "/v1/conversations/search?q=krill&limit=3"
+                  + (after == null ? "" : "&after=" + after));
+      assertEquals(200, page.status(), page::toString);
+      List<String> ids = idsOfHits(page.json());
+      assertEquals(ids.get(0), page.json().getString("first_id"));
+      after = page.json().getString("last_id");
+      assertEquals(ids.get(ids.size() - 1), after);
+      paged.addAll(ids);
+      more.add(page.json().getBoolean("has_more"));
+    } while (more.get(more.size() - 1));
+    assertEquals(best, paged);
+    assertEquals(List.of(true, true, false), more);
+
+    // A cursor must be a hit of the same search that the caller may see.
+    assertEquals(400, member.get("/v1/conversations/search?q=krill&after=" + ids.get(0)).status());
+    assertEquals(
+        400, member.get("/v1/conversations/search?q=penguins&after=" + best.get(0)).status());
+    ApiResponse foreign =
+        new ConversationFixture("Other search")
+            .member()
+            .get("/v1/conversations/search?q=krill&after=" + best.get(0));
+    assertEquals(400, foreign.status(), foreign::toString);
+    assertEquals(
+        "after", foreign.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+  }
+
+  private static List<String> idsOfHits(JsonObject list) {
+    return list.getJsonArray("data").stream()
+        .map(h -> h.asJsonObject().getString("message_id"))
+        .toList();
+  }
+
+  @Test
   void searchEscapesTheTextOfTheSnippet() {
     member.post(
         messages(),

@@ -92,9 +92,12 @@ public class ConversationsResource {
   @Operation(
       summary =
           "Full-text search over the messages of the conversations the caller may read, best"
-              + " first, with snippets (matches in <mark>, text HTML-escaped)")
-  public SearchResultResponse search(
-      @QueryParam("q") String query, @QueryParam("limit") String limit) {
+              + " first, with snippets (matches in <mark>, text HTML-escaped); after: the"
+              + " message_id of the last hit of the page before")
+  public ListResponse<SearchHitResponse> search(
+      @QueryParam("q") String query,
+      @QueryParam("limit") String limit,
+      @QueryParam("after") String after) {
     int max = AuditService.MAX_HITS;
     int count = 20;
     if (limit != null) {
@@ -108,7 +111,9 @@ public class ConversationsResource {
             List.of(new FieldError("limit", "must be a whole number between 1 and " + max)));
       }
     }
-    return SearchResultResponse.of(audit.search(query, count));
+    return ListResponse.of(
+        audit.search(query, after, count).map(SearchHitResponse::from),
+        SearchHitResponse::messageId);
   }
 
   @GET

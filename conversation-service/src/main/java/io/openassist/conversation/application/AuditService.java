@@ -2,6 +2,7 @@ package io.openassist.conversation.application;
 
 import io.openassist.common.error.InvalidRequestException;
 import io.openassist.common.error.Problem.FieldError;
+import io.openassist.common.paging.Page;
 import io.openassist.common.security.Caller;
 import io.openassist.common.security.CallerContext;
 import io.openassist.conversation.domain.Conversation;
@@ -95,23 +96,45 @@ public class AuditService {
    * member's own (of assistants they may still VIEW), every one of the organisation for admins.
    */
   @Transactional
-  public List<SearchHit> search(String query, int limit) {
+  public Page<SearchHit> search(String query, String after, int limit) {
     if (query == null || query.isBlank() || query.length() > MAX_QUERY) {
       throw new InvalidRequestException(
           List.of(new FieldError("q", "must be 1 to " + MAX_QUERY + " characters")));
     }
     Caller caller = callers.caller();
-    if (caller.admin()) {
-      return messages.search(caller.organizationId(), null, query, limit);
-    }
+    String organizationId = caller.organizationId();
+    String createdBy = caller.admin() ? null : caller.userId();
+    SearchHit.Cursor cursor =
+        after == null
+            ? SearchHit.Cursor.START
+            : messages
+                .searchCursor(organizationId, createdBy, query, after)
+                .orElseThrow(
+                    () ->
+                        new InvalidRequestException(
+                            List.of(
+                                new FieldError(
+                                    "after",
+                                    "must be the message_id of a hit of the same search"))));
+    // A member's hits are of their own conversations, less those of assistants they no longer
+    // VIEW: read in windows until the page and one more are found or the hits run out.
+    int window = caller.admin() ? limit + 1 : (limit + 1) * 4;
     Map<String, Boolean> visible = new HashMap<>();
     List<SearchHit> kept = new ArrayList<>();
-    for (SearchHit hit :
-        messages.search(caller.organizationId(), caller.userId(), query, limit * 4)) {
-      if (kept.size() < limit && visible.computeIfAbsent(hit.assistantId(), access::mayView)) {
-        kept.add(hit);
+    while (kept.size() <= limit) {
+      List<SearchHit> hits = messages.search(organizationId, createdBy, query, cursor, window);
+      for (SearchHit hit : hits) {
+        if (kept.size() <= limit
+            && (caller.admin() || visible.computeIfAbsent(hit.assistantId(), access::mayView))) {
+          kept.add(hit);
+        }
       }
+      if (hits.size() < window) {
+        break;
+      }
+      cursor = hits.get(hits.size() - 1).cursor();
     }
-    return kept;
+    boolean hasMore = kept.size() > limit;
+    return new Page<>(hasMore ? kept.subList(0, limit) : kept, hasMore);
   }
 }

@@ -378,12 +378,20 @@ public class JdbcMessageRepository {
         });
   }
 
+  /** What a search is over: text matches of the organisation's live conversations. */
+  private static final String SEARCHED =
+      " FROM websearch_to_tsquery('simple', ?) q, message m"
+          + " JOIN conversation c ON c.id = m.conversation_id"
+          + " WHERE m.search_vector @@ q AND c.organization_id = ? AND c.deleted_at IS NULL"
+          + " AND (?::text IS NULL OR c.created_by = ?)";
+
   /**
    * Messages of the organisation's live conversations (only {@code createdBy}'s, unless null) whose
-   * text matches the web-search style query, best first; the snippet is HTML-escaped text with the
-   * matches in {@code <mark>}.
+   * text matches the web-search style query, best first (the later of equal ranks first), from
+   * after {@code after}; the snippet is HTML-escaped text with the matches in {@code <mark>}.
    */
-  public List<SearchHit> search(String organizationId, String createdBy, String query, int limit) {
+  public List<SearchHit> search(
+      String organizationId, String createdBy, String query, SearchHit.Cursor after, int limit) {
     return work(
         connection -> {
           try (PreparedStatement statement =
@@ -393,17 +401,14 @@ public class JdbcMessageRepository {
                       + " ts_headline('simple', replace(replace(replace(m.content_text, '&', '&amp;'),"
                       + " '<', '&lt;'), '>', '&gt;'), q,"
                       + " 'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=8, MaxFragments=2'),"
-                      + " m.created_at"
-                      + " FROM websearch_to_tsquery('simple', ?) q, message m"
-                      + " JOIN conversation c ON c.id = m.conversation_id"
-                      + " WHERE m.search_vector @@ q AND c.organization_id = ? AND c.deleted_at IS NULL"
-                      + " AND (?::text IS NULL OR c.created_by = ?)"
+                      + " m.created_at, m.seq"
+                      + SEARCHED
+                      + " AND (ts_rank(m.search_vector, q), m.seq) < (?::real, ?)"
                       + " ORDER BY rank DESC, m.seq DESC LIMIT ?")) {
-            statement.setString(1, query);
-            statement.setString(2, organizationId);
-            statement.setString(3, createdBy);
-            statement.setString(4, createdBy);
-            statement.setInt(5, limit);
+            int next = searched(statement, organizationId, createdBy, query);
+            statement.setFloat(next, after.rank());
+            statement.setLong(next + 1, after.seq());
+            statement.setInt(next + 2, limit);
             List<SearchHit> hits = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
               while (rows.next()) {
@@ -413,14 +418,48 @@ public class JdbcMessageRepository {
                         rows.getString(2),
                         rows.getString(3),
                         MessageRole.fromWire(rows.getString(4)),
-                        rows.getDouble(5),
+                        rows.getFloat(5),
                         rows.getString(6),
-                        rows.getTimestamp(7).toInstant()));
+                        rows.getTimestamp(7).toInstant(),
+                        rows.getLong(8)));
               }
             }
             return hits;
           }
         });
+  }
+
+  /**
+   * Where the same search stands at {@code messageId}: present when that message is one of its hits
+   * (in what the caller's search covers), so that a page can go on after it.
+   */
+  public Optional<SearchHit.Cursor> searchCursor(
+      String organizationId, String createdBy, String query, String messageId) {
+    return work(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT ts_rank(m.search_vector, q), m.seq" + SEARCHED + " AND m.id = ?")) {
+            int next = searched(statement, organizationId, createdBy, query);
+            statement.setString(next, messageId);
+            try (ResultSet rows = statement.executeQuery()) {
+              return rows.next()
+                  ? Optional.of(new SearchHit.Cursor(rows.getFloat(1), rows.getLong(2)))
+                  : Optional.empty();
+            }
+          }
+        });
+  }
+
+  /** Sets the parameters of {@link #SEARCHED}; answers the index of the next one. */
+  private static int searched(
+      PreparedStatement statement, String organizationId, String createdBy, String query)
+      throws SQLException {
+    statement.setString(1, query);
+    statement.setString(2, organizationId);
+    statement.setString(3, createdBy);
+    statement.setString(4, createdBy);
+    return 5;
   }
 
   /**
