@@ -33,11 +33,6 @@ final class JsonChunks {
   }
 
   private void raw(byte[] bytes, int off, int len) {
-    if (len <= CHUNK - used) {
-      System.arraycopy(bytes, off, current, used, len);
-      used += len;
-      return;
-    }
     while (len > 0) {
       if (used == CHUNK) {
         next();
