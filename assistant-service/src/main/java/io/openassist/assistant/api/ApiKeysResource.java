@@ -6,6 +6,7 @@ import io.openassist.common.paging.Page;
 import io.openassist.common.web.RequestBodies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -31,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ApiKeysResource {
 
   @Inject ApiKeyService keys;
-  @Inject jakarta.validation.Validator validator;
+  @Inject Validator validator;
 
   @POST
   @Operation(summary = "Create an API key; the answer holds the key, shown this once")

@@ -8,6 +8,7 @@ import io.openassist.common.web.json.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -28,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AssistantPermissionsResource {
 
   @Inject AssistantPermissionService permissions;
-  @Inject jakarta.validation.Validator validator;
+  @Inject Validator validator;
 
   @GET
   @Operation(summary = "List the permissions granted on an assistant")

@@ -6,6 +6,7 @@ import io.openassist.common.paging.PageQuery;
 import io.openassist.common.web.RequestBodies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -30,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AssistantsResource {
 
   @Inject AssistantService assistants;
-  @Inject jakarta.validation.Validator validator;
+  @Inject Validator validator;
 
   @POST
   @Operation(summary = "Create an assistant")

@@ -12,6 +12,7 @@ import io.openassist.conversation.application.ConversationService;
 import io.openassist.conversation.application.MessageService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -44,7 +45,7 @@ public class ConversationsResource {
   static final String JSON_LINES = "application/jsonl";
 
   @Inject ConversationService conversations;
-  @Inject jakarta.validation.Validator validator;
+  @Inject Validator validator;
   @Inject AuditService audit;
   @Inject MessageService messages;
 

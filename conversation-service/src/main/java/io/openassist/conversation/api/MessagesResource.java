@@ -10,6 +10,7 @@ import io.openassist.conversation.application.MessageReader;
 import io.openassist.conversation.application.MessageService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -46,7 +47,7 @@ public class MessagesResource {
   static final int BRANCH_MAX_LIMIT = 10_000;
 
   @Inject MessageService messages;
-  @Inject jakarta.validation.Validator validator;
+  @Inject Validator validator;
   @Inject MessageReader reader;
   @Inject io.openassist.common.error.ProblemResponses problems;
   @Inject io.openassist.common.lifecycle.Shutdown shutdown;

@@ -5,6 +5,7 @@ import io.openassist.file.application.FileSettingsService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -27,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class FileSettingsResource {
 
   @Inject FileSettingsService settings;
-  @Inject jakarta.validation.Validator validator;
+  @Inject Validator validator;
 
   public record FileSettingsPatch(@NotNull(message = "is required") Boolean filesEnabled) {}
 

@@ -9,6 +9,7 @@ import io.openassist.file.application.KnowledgeFiles;
 import io.openassist.file.domain.KnowledgeFile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -44,7 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class FilesResource {
 
   @Inject KnowledgeFiles files;
-  @Inject jakarta.validation.Validator validator;
+  @Inject Validator validator;
   @Inject FileSearch search;
   @Inject Uploads uploads;
   @Inject FileDownloads downloads;

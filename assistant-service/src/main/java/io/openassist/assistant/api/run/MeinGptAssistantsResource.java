@@ -9,6 +9,7 @@ import io.openassist.common.web.RequestBodies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -42,7 +43,7 @@ public class MeinGptAssistantsResource {
   static final int LIST_MAX = 1000;
 
   @Inject AssistantService assistants;
-  @Inject jakarta.validation.Validator validator;
+  @Inject Validator validator;
   @Inject RunResource nativeRuns;
 
   /** The listing's body. */

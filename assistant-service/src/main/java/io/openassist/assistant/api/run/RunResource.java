@@ -9,6 +9,7 @@ import io.openassist.common.web.BodyLimit;
 import io.openassist.common.web.RequestBodies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -35,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RunResource {
 
   @Inject RunService runs;
-  @Inject jakarta.validation.Validator validator;
+  @Inject Validator validator;
   @Inject ProblemResponses problems;
   @Inject MultipartRunReader multipart;
   @Inject Shutdown shutdown;
